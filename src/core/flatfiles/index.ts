@@ -1,0 +1,3 @@
+export * from './detectEncoding';
+export * from './locateHeader';
+export * from './splitTabDelimited';

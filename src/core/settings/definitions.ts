@@ -1,0 +1,45 @@
+/** Every setting Shipsheet knows: its key, type, default and meaning. The Settings sheet template comes from here. */
+
+export type SettingType = 'text' | 'int' | 'decimal' | 'bool' | 'list' | 'enum' | 'time';
+
+export interface SettingDefinition {
+  readonly key: string;
+  readonly type: SettingType;
+  /** Default as the seller would type it. */
+  readonly default: string;
+  readonly description: string;
+  readonly values?: readonly string[];
+  /** Group shown in the settings dialog. */
+  readonly group: 'Ship from' | 'Store' | 'Stock' | 'Shipping' | 'Labels' | 'Fees' | 'Privacy' | 'Reports';
+}
+
+export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
+  { key: 'ship-from-name', type: 'text', default: 'Sample Seller LLC', group: 'Ship from', description: 'Business name on labels and packing slips.' },
+  { key: 'ship-from-address-1', type: 'text', default: '100 Warehouse Way', group: 'Ship from', description: 'Ship-from street address.' },
+  { key: 'ship-from-address-2', type: 'text', default: '', group: 'Ship from', description: 'Ship-from address line 2.' },
+  { key: 'ship-from-city', type: 'text', default: 'Reno', group: 'Ship from', description: 'Ship-from city.' },
+  { key: 'ship-from-state', type: 'text', default: 'NV', group: 'Ship from', description: 'Ship-from state.' },
+  { key: 'ship-from-postal-code', type: 'text', default: '89502', group: 'Ship from', description: 'Ship-from ZIP (decides zones).' },
+  { key: 'ship-from-country', type: 'text', default: 'US', group: 'Ship from', description: 'Ship-from country (ISO 2-letter).' },
+  { key: 'ship-from-phone', type: 'text', default: '', group: 'Ship from', description: 'Phone for carrier labels.' },
+  { key: 'return-address', type: 'text', default: '', group: 'Ship from', description: 'Return address on packing slips, if not the ship-from address.' },
+  { key: 'marketplace', type: 'enum', default: 'US', values: ['US', 'CA', 'MX', 'BR', 'UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'BE', 'IE', 'TR', 'AE', 'SA', 'EG', 'IN', 'JP', 'AU', 'SG'], group: 'Store', description: 'Amazon marketplace (decides file variants and carrier codes).' },
+  { key: 'timezone', type: 'text', default: 'America/Los_Angeles', group: 'Store', description: 'IANA time zone of the warehouse (cut-offs, report days).' },
+  { key: 'currency', type: 'text', default: 'USD', group: 'Store', description: 'Currency of costs and rates when a row does not say.' },
+  { key: 'location-rank', type: 'list', default: 'MAIN', group: 'Stock', description: 'Stock locations in the order to pick from, comma-separated.' },
+  { key: 'ship-complete', type: 'bool', default: 'true', group: 'Stock', description: 'TRUE: hold a multi-item order until every item is in stock. FALSE: ship what you can.' },
+  { key: 'safety-stock', type: 'int', default: '0', group: 'Stock', description: 'Units kept back from the quantity sent to Amazon.' },
+  { key: 'handling-cutoff', type: 'time', default: '14:00', group: 'Shipping', description: 'Orders after this local time ship the next business day.' },
+  { key: 'ship-days', type: 'list', default: 'Mon,Tue,Wed,Thu,Fri', group: 'Shipping', description: 'Days the carrier picks up.' },
+  { key: 'holidays', type: 'list', default: '', group: 'Shipping', description: 'Non-shipping dates, yyyy-mm-dd, comma-separated.' },
+  { key: 'default-box', type: 'text', default: '', group: 'Shipping', description: 'Box for items with no package type, e.g. 12x10x6 in.' },
+  { key: 'label-format', type: 'enum', default: 'pdf-4x6', values: ['pdf-4x6', 'pdf-letter-2up', 'zpl'], group: 'Labels', description: 'How labels are printed.' },
+  { key: 'label-provider', type: 'text', default: 'sample', group: 'Labels', description: 'Who sells the labels (sample = offline, not valid for shipping).' },
+  { key: 'selling-plan', type: 'enum', default: 'Professional', values: ['Professional', 'Individual'], group: 'Fees', description: 'Amazon selling plan, for fee estimates.' },
+  { key: 'referral-fee-percent', type: 'decimal', default: '15', group: 'Fees', description: 'Referral fee percent when no category rate applies.' },
+  { key: 'pii-retention-days', type: 'int', default: '30', group: 'Privacy', description: 'Days after delivery (or shipping) that buyer personal data is kept.' },
+];
+
+export function settingDefinition(key: string): SettingDefinition | undefined {
+  return SETTING_DEFINITIONS.find((d) => d.key === key);
+}

@@ -1,0 +1,89 @@
+/** A grid read from a sheet or file to typed records, with every problem collected. */
+import type { Cell, Grid } from './cell';
+import { isBlankCell } from './cell';
+import { decodeCell } from './cellCodec';
+import type { FieldValue } from './column';
+import type { ColumnIndex } from './columnIndex';
+import { indexColumns } from './columnIndex';
+import type { Problem } from './problem';
+import { problem } from './problem';
+import type { RecordOf, TableSchema } from './schema';
+
+export interface DecodedRow<R> {
+  /** 1-based row number in the sheet or file (the header is `headerRow`). */
+  readonly rowNumber: number;
+  readonly record: R;
+  /** False when a cell failed validation; the failing fields are null in `record`. */
+  readonly valid: boolean;
+  readonly cells: readonly Cell[];
+}
+
+export interface DecodedTable<R> {
+  readonly columns: ColumnIndex;
+  readonly rows: DecodedRow<R>[];
+  readonly problems: Problem[];
+  /** False when the header lacks a required column: then no row is decoded. */
+  readonly usable: boolean;
+  /** 1-based row of the header in the grid's sheet or file. */
+  readonly headerRow: number;
+  /** Number of grid rows below the header, blank ones included (the next appended row is headerRow + this + 1). */
+  readonly dataRowCount: number;
+}
+
+export interface DecodeOptions {
+  /** Name used in problems (the sheet, or the file being imported). */
+  source?: string;
+  /** Grid index of the header row (default 0); data rows follow it. */
+  headerIndex?: number;
+  /** Rows are numbered from this 1-based line for the header (default headerIndex + 1). */
+  firstRowNumber?: number;
+  /** Check `required` columns (default true). Off for tables where a workflow fills them later. */
+  checkRequired?: boolean;
+}
+
+export function decodeTable<S extends TableSchema>(schema: S, grid: Grid, options: DecodeOptions = {}): DecodedTable<RecordOf<S>> {
+  const source = options.source ?? schema.name;
+  const headerIndex = options.headerIndex ?? 0;
+  const headerRow = options.firstRowNumber ?? headerIndex + 1;
+  const header = grid[headerIndex] ?? [];
+  const columns = indexColumns(schema, header);
+  const problems: Problem[] = [];
+  const checkRequired = options.checkRequired ?? true;
+  const missingRequired = schema.columns.filter((c) => c.required && !columns.positions.has(c.name));
+  const dataRowCount = Math.max(0, grid.length - headerIndex - 1);
+  if (missingRequired.length > 0) {
+    problems.push(
+      problem(source, headerRow, null, `the header has no ${missingRequired.map((c) => c.name).join(', ')} column${missingRequired.length > 1 ? 's' : ''}`),
+    );
+    return { columns, rows: [], problems, usable: false, headerRow, dataRowCount };
+  }
+  const currencyPos = columns.positions.get('currency');
+  const rows: DecodedRow<RecordOf<S>>[] = [];
+  for (let i = headerIndex + 1; i < grid.length; i++) {
+    const cells = grid[i] ?? [];
+    if (cells.every((c) => isBlankCell(c))) continue;
+    const rowNumber = headerRow + (i - headerIndex);
+    const record: Record<string, FieldValue> = {};
+    let valid = true;
+    for (const spec of schema.columns) {
+      const pos = columns.positions.get(spec.name);
+      const cell = pos === undefined ? null : cells[pos];
+      const currencyCell = spec.currencyColumn ? cells[columns.positions.get(spec.currencyColumn) ?? -1] : cells[currencyPos ?? -1];
+      const currency = typeof currencyCell === 'string' ? currencyCell.trim() : null;
+      const d = decodeCell(spec, cell ?? null, currency);
+      if (!d.ok) {
+        valid = false;
+        record[spec.name] = null;
+        problems.push(problem(source, rowNumber, spec.name, `${spec.name} ${d.reason}`, cell === null || cell === undefined ? '' : String(cell)));
+        continue;
+      }
+      if (d.value === null && spec.required && checkRequired) {
+        valid = false;
+        problems.push(problem(source, rowNumber, spec.name, `${spec.name} is required`));
+      }
+      record[spec.name] = d.value;
+    }
+    rows.push({ rowNumber, record: record as RecordOf<S>, valid, cells });
+  }
+  return { columns, rows, problems, usable: true, headerRow, dataRowCount };
+}

@@ -1,0 +1,237 @@
+/**
+ * Edits to one table, recorded against what was read, turned into the fewest rectangular writes: only the
+ * columns a step owns are touched, user columns and formatting stay as they were.
+ */
+import type { CellBlock, CellFormat, SheetWrite } from '../workbook';
+import type { Cell, Grid } from './cell';
+import { decodeCell, encodeCell } from './cellCodec';
+import type { ColumnSpec, FieldValue } from './column';
+import { indexColumns } from './columnIndex';
+import { normalizeHeader } from './normalizeHeader';
+import type { RecordOf, TableSchema } from './schema';
+import { templateHeaders } from './schema';
+
+export interface EditSummary {
+  readonly sheet: string;
+  readonly added: number;
+  readonly updated: number;
+}
+
+export class TableEditor<S extends TableSchema> {
+  readonly schema: S;
+  private readonly exists: boolean;
+  private readonly header: Cell[];
+  /** Column name → 0-based position, including columns this editor adds to the header. */
+  private readonly positions = new Map<string, number>();
+  private readonly addedHeaders = new Map<number, string>();
+  private readonly original: Grid;
+  /** rowIndex (0-based grid index) → col → new cell */
+  private readonly changes = new Map<number, Map<number, Cell>>();
+  private readonly writable: ReadonlySet<string>;
+  private appendedRows = 0;
+  private readonly updatedRows = new Set<number>();
+
+  /**
+   * @param grid the sheet as read (null when the sheet does not exist: it is created with the template header)
+   * @param writable the columns this step may write; anything else is a programming error
+   */
+  constructor(schema: S, grid: Grid | null, writable: readonly string[]) {
+    this.schema = schema;
+    this.exists = grid !== null;
+    this.original = grid && grid.length > 0 ? grid : [templateHeaders(schema)];
+    this.header = [...this.original[0]];
+    const index = indexColumns(schema, this.header);
+    for (const [name, pos] of index.positions) this.positions.set(name, pos);
+    this.writable = new Set(writable);
+    if (!this.exists || grid?.length === 0) this.header.forEach((h, i) => this.addedHeaders.set(i, String(h)));
+  }
+
+  /** Position of a column, adding it at the right of the header when the sheet lacks it. */
+  private position(name: string): number {
+    const known = this.positions.get(name);
+    if (known !== undefined) return known;
+    let width = this.header.length;
+    while (width > 0 && normalizeHeader(this.header[width - 1]) === '') width--;
+    this.header.length = width;
+    this.header.push(name);
+    this.addedHeaders.set(width, name);
+    this.positions.set(name, width);
+    return width;
+  }
+
+  private spec(name: string): ColumnSpec {
+    const spec = this.schema.columns.find((c) => c.name === name);
+    if (!spec) throw new Error(`${this.schema.name} has no column ${name}`);
+    if (!this.writable.has(name)) throw new Error(`${this.schema.name}.${name} is not writable by this step`);
+    return spec;
+  }
+
+  /** Number of data rows, appended ones included. */
+  get dataRowCount(): number {
+    return this.original.length - 1 + this.appendedRows;
+  }
+
+  /** Set fields of the row at a 1-based sheet row number. Returns true when something changed. */
+  update(rowNumber: number, fields: Partial<RecordOf<S>>): boolean {
+    const rowIndex = rowNumber - 1;
+    let changed = false;
+    const currency = this.currencyFor(rowIndex, fields);
+    for (const [name, value] of Object.entries(fields) as [string, FieldValue][]) {
+      const spec = this.spec(name);
+      const col = this.position(name);
+      const current = this.cellAt(rowIndex, col);
+      const decoded = decodeCell(spec, current ?? null, currency);
+      if (decoded.ok && decoded.value === (value ?? null)) continue;
+      this.setCell(rowIndex, col, encodeCell(spec, value, currency));
+      changed = true;
+    }
+    if (changed && rowIndex < this.original.length) this.updatedRows.add(rowIndex);
+    return changed;
+  }
+
+  /**
+   * Columns the schema does not know (an Amazon report's newer columns): a value is written only into an empty
+   * cell, so nothing a user typed is overwritten. Returns true when something changed.
+   */
+  fillExtras(rowNumber: number, extras: Readonly<Record<string, string>>): boolean {
+    const rowIndex = rowNumber - 1;
+    let changed = false;
+    for (const [header, value] of Object.entries(extras)) {
+      if (value === '') continue;
+      const col = this.extraPosition(header);
+      const current = this.cellAt(rowIndex, col);
+      if (current !== undefined && current !== null && String(current).trim() !== '') continue;
+      this.setCell(rowIndex, col, value);
+      changed = true;
+    }
+    if (changed && rowIndex < this.original.length) this.updatedRows.add(rowIndex);
+    return changed;
+  }
+
+  private extraPosition(header: string): number {
+    const n = normalizeHeader(header);
+    const found = this.header.findIndex((h) => normalizeHeader(h) === n);
+    if (found >= 0) return found;
+    let width = this.header.length;
+    while (width > 0 && normalizeHeader(this.header[width - 1]) === '') width--;
+    this.header.length = width;
+    this.header.push(header);
+    this.addedHeaders.set(width, header);
+    return width;
+  }
+
+  /** Add a row below the last one. Returns its 1-based sheet row number. */
+  append(fields: Partial<RecordOf<S>>, extras: Readonly<Record<string, string>> = {}): number {
+    const rowIndex = this.original.length + this.appendedRows;
+    this.appendedRows++;
+    const currency = this.currencyFor(rowIndex, fields);
+    for (const [name, value] of Object.entries(fields) as [string, FieldValue][]) {
+      if (value === null || value === undefined) continue;
+      const spec = this.spec(name);
+      this.setCell(rowIndex, this.position(name), encodeCell(spec, value, currency));
+    }
+    for (const [header, value] of Object.entries(extras)) if (value !== '') this.setCell(rowIndex, this.extraPosition(header), value);
+    return rowIndex + 1;
+  }
+
+  summary(): EditSummary {
+    return { sheet: this.schema.name, added: this.appendedRows, updated: this.updatedRows.size };
+  }
+
+  get hasChanges(): boolean {
+    return this.changes.size > 0 || this.addedHeaders.size > 0 && !this.exists;
+  }
+
+  private currencyFor(rowIndex: number, fields: Partial<RecordOf<S>>): string | null {
+    const f = (fields as Record<string, FieldValue>)['currency'];
+    if (typeof f === 'string') return f;
+    const pos = this.positions.get('currency');
+    const c = pos === undefined ? null : this.cellAt(rowIndex, pos);
+    return typeof c === 'string' ? c : null;
+  }
+
+  private cellAt(rowIndex: number, col: number): Cell | undefined {
+    const changed = this.changes.get(rowIndex)?.get(col);
+    if (changed !== undefined) return changed;
+    return this.original[rowIndex]?.[col];
+  }
+
+  private setCell(rowIndex: number, col: number, value: Cell): void {
+    let row = this.changes.get(rowIndex);
+    if (!row) this.changes.set(rowIndex, (row = new Map()));
+    row.set(col, value);
+  }
+
+  /**
+   * The writes: header cells added, then for each run of adjacent changed columns one rectangle from the
+   * first to the last changed row. Cells inside a rectangle that did not change are written back as read.
+   */
+  toWrite(): SheetWrite {
+    const blocks: CellBlock[] = [];
+    const headerCols = [...this.addedHeaders.keys()].sort((a, b) => a - b);
+    for (const run of runs(headerCols)) {
+      blocks.push({ row: 1, col: run[0] + 1, values: [run.map((c) => this.header[c])] });
+    }
+    const colRows = new Map<number, { min: number; max: number }>();
+    for (const [rowIndex, cols] of this.changes) {
+      for (const col of cols.keys()) {
+        const r = colRows.get(col);
+        if (!r) colRows.set(col, { min: rowIndex, max: rowIndex });
+        else {
+          r.min = Math.min(r.min, rowIndex);
+          r.max = Math.max(r.max, rowIndex);
+        }
+      }
+    }
+    const changedCols = [...colRows.keys()].sort((a, b) => a - b);
+    for (const run of runs(changedCols)) {
+      const min = Math.min(...run.map((c) => colRows.get(c)!.min));
+      const max = Math.max(...run.map((c) => colRows.get(c)!.max));
+      const values: Cell[][] = [];
+      for (let r = min; r <= max; r++) values.push(run.map((c) => this.cellAt(r, c) ?? null));
+      blocks.push({ row: min + 1, col: run[0] + 1, values, formats: run.map((c) => this.formatOf(c)) });
+    }
+    return { sheet: this.schema.name, create: !this.exists, blocks, freezeHeader: !this.exists || undefined };
+  }
+
+  private formatOf(col: number): CellFormat {
+    for (const [name, pos] of this.positions) {
+      if (pos !== col) continue;
+      const spec = this.schema.columns.find((c) => c.name === name);
+      if (!spec) break;
+      return formatForSpec(spec);
+    }
+    return 'general';
+  }
+}
+
+export function formatForSpec(spec: ColumnSpec): CellFormat {
+  if (spec.keepAsText) return 'text';
+  switch (spec.type) {
+    case 'int':
+      return 'int';
+    case 'decimal':
+      return 'decimal';
+    case 'money':
+      return 'money';
+    case 'date':
+      return 'date';
+    case 'datetime':
+      return 'text';
+    case 'bool':
+      return 'bool';
+    default:
+      return 'text';
+  }
+}
+
+/** Sorted numbers split into runs of consecutive values: [1,2,3,7,8] → [[1,2,3],[7,8]]. */
+function runs(sorted: number[]): number[][] {
+  const out: number[][] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[last.length - 1] === n - 1) last.push(n);
+    else out.push([n]);
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+export * from './actionResult';
+export * from './importOrders';
+export * from './importTable';
+export * from './logEntry';
+export * from './setUpSheets';

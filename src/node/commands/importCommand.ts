@@ -1,0 +1,26 @@
+/** `shipsheet import KIND FILE --book B`: merge a file into the workbook, idempotent by key. */
+import type { Command } from 'commander';
+import { IMPORTERS } from './importers';
+import type { ImportOptions } from './importers';
+import { UsageError } from './errors';
+import { withBook } from './withBook';
+import type { BookCommandOptions } from './withBook';
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description(`merge a file into the workbook by key (kinds: ${Object.keys(IMPORTERS).join(', ')})`)
+    .argument('<kind>', 'what the file holds')
+    .argument('<file>', 'tab-delimited report, CSV, or .xlsx')
+    .requiredOption('--book <book>', 'workbook: FILE.xlsx')
+    .option('--encoding <name>', 'text encoding (default: detected): utf-8, utf-16le, windows-1252, shift_jis')
+    .option('--sheet <name>', 'for .xlsx input: the sheet to read')
+    .option('--mode <mode>', 'merge (default) or replace', 'merge')
+    .option('--json', 'print a machine-readable summary')
+    .option('--write-copy <file>', 'write the result to another .xlsx instead of the one read')
+    .action(async (kind: string, file: string, opts: BookCommandOptions & ImportOptions) => {
+      const importer = IMPORTERS[kind.toLowerCase()];
+      if (!importer) throw new UsageError(`shipsheet import: unknown kind ${kind}; use one of ${Object.keys(IMPORTERS).join(', ')}`);
+      process.exitCode = await withBook(opts, (book) => importer(book, file, opts));
+    });
+}

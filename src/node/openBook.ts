@@ -1,0 +1,22 @@
+/** `--book` to a Workbook: a local .xlsx file (the default) or a Google Sheet (`gsheet:ID`). */
+import type { Workbook } from '../core';
+import type { OpenXlsxOptions } from './xlsx/xlsxWorkbook';
+import { XlsxWorkbook } from './xlsx/xlsxWorkbook';
+
+export interface OpenedBook {
+  readonly book: Workbook;
+  /** Release locks and connections. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenBookOptions extends OpenXlsxOptions {}
+
+export class BookSpecError extends Error {}
+
+export async function openBook(spec: string, options: OpenBookOptions = {}): Promise<OpenedBook> {
+  if (/^gsheet:/i.test(spec)) {
+    throw new BookSpecError(`${spec}: Google Sheets workbooks are not available in this build yet.`);
+  }
+  const book = await XlsxWorkbook.open(spec, options);
+  return { book, close: async () => book.close() };
+}

@@ -1,0 +1,37 @@
+/** Replace a file so a crash or a full disk never leaves half of it: write beside it, flush, rename. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const handle = await fs.promises.open(tmp, 'wx', await modeOf(file));
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+  await handle.close();
+  try {
+    await fs.promises.rename(tmp, file);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+  const dirHandle = await fs.promises.open(dir, 'r').catch(() => null);
+  if (dirHandle) {
+    await dirHandle.sync().catch(() => undefined);
+    await dirHandle.close();
+  }
+}
+
+async function modeOf(file: string): Promise<number> {
+  try {
+    return (await fs.promises.stat(file)).mode & 0o777;
+  } catch {
+    return 0o644;
+  }
+}
