@@ -9,3 +9,5 @@ export * from './settings';
 export * from './tables';
 export * from './workbook';
 export * from './workflow';
+export * from './carriers';
+export * from './http';

@@ -38,7 +38,11 @@ export class MemoryWorkbook implements Workbook {
 
   async write(plan: WritePlan): Promise<void> {
     this.calls.write++;
-    const next = this.sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]), formats: new Map(s.formats) }));
+    const next = this.sheets.map((s) => ({
+      ...s,
+      values: s.values.map((r) => [...r]),
+      formats: new Map(s.formats),
+    }));
     for (const w of plan.sheets) {
       let sheet = next.find((s) => s.name === w.sheet);
       if (!sheet) {
@@ -62,7 +66,8 @@ export class MemoryWorkbook implements Workbook {
           });
         });
       }
-      if (w.deleteRowsAfter !== undefined) sheet.values.length = Math.min(sheet.values.length, w.deleteRowsAfter);
+      if (w.deleteRowsAfter !== undefined)
+        sheet.values.length = Math.min(sheet.values.length, w.deleteRowsAfter);
     }
     this.sheets = next;
   }

@@ -45,5 +45,7 @@ export interface Workbook {
 }
 
 export function isEmptyPlan(plan: WritePlan): boolean {
-  return plan.sheets.every((s) => !s.create && !s.clear && s.deleteRowsAfter === undefined && s.blocks.length === 0);
+  return plan.sheets.every(
+    (s) => !s.create && !s.clear && s.deleteRowsAfter === undefined && s.blocks.length === 0,
+  );
 }

@@ -7,7 +7,9 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('shipsheet')
-    .description('Amazon merchant-fulfilled orders on a spreadsheet: import, check stock, choose carriers, labels, tracking, reports.')
+    .description(
+      'Amazon merchant-fulfilled orders on a spreadsheet: import, check stock, choose carriers, labels, tracking, reports.',
+    )
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
@@ -23,7 +25,12 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return 0;
       return 2;
     }
     if (isUserError(e)) {

@@ -9,7 +9,7 @@ export interface OpenedBook {
   close(): Promise<void>;
 }
 
-export interface OpenBookOptions extends OpenXlsxOptions {}
+export type OpenBookOptions = OpenXlsxOptions;
 
 export class BookSpecError extends Error {}
 

@@ -9,7 +9,11 @@ export function packageRoot(): string {
   let dir = __dirname;
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'shipsheet') return (cached = dir);
+    if (
+      fs.existsSync(pkg) &&
+      (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'shipsheet'
+    )
+      return (cached = dir);
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('shipsheet: cannot find the package folder (templates/)');
     dir = parent;

@@ -18,7 +18,12 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
         bar?.stop();
         current = phase;
         bar = new cliProgress.SingleBar(
-          { stream, format: `${phase} [{bar}] {percentage}% {value}/{total} rows, {speed} rows/s`, hideCursor: true, clearOnComplete: false },
+          {
+            stream,
+            format: `${phase} [{bar}] {percentage}% {value}/{total} rows, {speed} rows/s`,
+            hideCursor: true,
+            clearOnComplete: false,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(Math.max(total, done, 1), 0, { speed: 0 });

@@ -13,7 +13,9 @@ const ISO_DATE_TIME =
  */
 export function parseDateTime(cell: Cell, options: { defaultOffsetMinutes?: number } = {}): ParsedDate {
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? { ok: false, reason: 'is not a valid date' } : { ok: true, iso: toIsoUtc(cell), date: cell };
+    return Number.isNaN(cell.getTime())
+      ? { ok: false, reason: 'is not a valid date' }
+      : { ok: true, iso: toIsoUtc(cell), date: cell };
   }
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 1 || cell > 2958465) return { ok: false, reason: 'is not a date' };
@@ -28,8 +30,10 @@ export function parseDateTime(cell: Cell, options: { defaultOffsetMinutes?: numb
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'is not a real calendar date' };
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return { ok: false, reason: 'has an impossible time of day' };
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return { ok: false, reason: 'is not a real calendar date' };
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60)
+    return { ok: false, reason: 'has an impossible time of day' };
   let offsetMinutes = options.defaultOffsetMinutes ?? 0;
   if (zone && !/^(Z|UTC|GMT)$/i.test(zone)) {
     const z = zone.replace(':', '');

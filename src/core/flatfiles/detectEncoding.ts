@@ -14,14 +14,21 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
 /** Binary files (images, zips, PDFs) hold NUL bytes that no text report has. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
-  if (looksLikeUtf16Le(bytes) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  if (
+    looksLikeUtf16Le(bytes) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff)
+  )
+    return false;
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
   return false;
 }
 
 /** A zip container (xlsx, xlsm) starts with PK\x03\x04. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
 }
 
 function looksLikeUtf16Le(bytes: Uint8Array): boolean {
@@ -66,7 +73,11 @@ function shiftJisScore(bytes: Uint8Array): number {
     }
     high++;
     const t = bytes[i + 1];
-    if (((b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc)) && t !== undefined && ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfc))) {
+    if (
+      ((b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc)) &&
+      t !== undefined &&
+      ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfc))
+    ) {
       pairs++;
       i++;
     }

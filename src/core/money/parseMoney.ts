@@ -27,7 +27,11 @@ export function parseMoney(input: string | number, currency: string | null | und
   let frac = m[2] ?? '';
   if (frac.length > digits) {
     if (/^0*$/.test(frac.slice(digits))) frac = frac.slice(0, digits);
-    else return { ok: false, reason: `has more than ${digits} decimal places for ${currency || 'this currency'}` };
+    else
+      return {
+        ok: false,
+        reason: `has more than ${digits} decimal places for ${currency || 'this currency'}`,
+      };
   }
   frac = frac.padEnd(digits, '0');
   const minor = Number(whole + frac);

@@ -42,10 +42,17 @@ const JOINED = new Set(['item-promotion-id', 'ship-promotion-id']);
 
 export function parseOrderReport(grid: Grid, source: string): ParsedOrderReport {
   const nonBlank = grid.filter((r) => r.some((c) => cellText(c) !== ''));
-  if (nonBlank.length === 0) return { ok: false, message: `${source} is empty: an order report starts with a header row (order-id, order-item-id, …).` };
+  if (nonBlank.length === 0)
+    return {
+      ok: false,
+      message: `${source} is empty: an order report starts with a header row (order-id, order-item-id, …).`,
+    };
   const headerIndex = locateHeader(grid, ordersTable);
   if (headerIndex < 0) {
-    return { ok: false, message: `${source} is not an Amazon order report: no row has the order report's headers (order-id, order-item-id, sku, quantity-purchased).${describeMismatch(grid[0] ?? [], ordersTable)}` };
+    return {
+      ok: false,
+      message: `${source} is not an Amazon order report: no row has the order report's headers (order-id, order-item-id, sku, quantity-purchased).${describeMismatch(grid[0] ?? [], ordersTable)}`,
+    };
   }
   const table = decodeTable(ordersTable, grid, { source, headerIndex, checkRequired: true });
   if (!table.usable) {
@@ -57,7 +64,15 @@ export function parseOrderReport(grid: Grid, source: string): ParsedOrderReport 
   const columns = [...table.columns.positions.keys()];
   const extraHeaders = table.columns.extra.map((e) => e.header);
   const problems: Problem[] = [];
-  const byItem = new Map<string, { fields: Record<string, FieldValue>; extras: Record<string, string>; line: number; signature: Set<string> }>();
+  const byItem = new Map<
+    string,
+    {
+      fields: Record<string, FieldValue>;
+      extras: Record<string, string>;
+      line: number;
+      signature: Set<string>;
+    }
+  >();
   const order: string[] = [];
   let lastItemId: string | null = null;
   let lastOrderId: string | null = null;
@@ -74,7 +89,9 @@ export function parseOrderReport(grid: Grid, source: string): ParsedOrderReport 
     const rowProblems = table.problems.filter((p) => p.row === row.rowNumber);
     const ownItemId = rec['order-item-id'];
     const isContinuation =
-      (continuation.has(row.rowNumber) && lastItemId !== null && (rec['order-id'] === null || rec['order-id'] === lastOrderId)) ||
+      (continuation.has(row.rowNumber) &&
+        lastItemId !== null &&
+        (rec['order-id'] === null || rec['order-id'] === lastOrderId)) ||
       (typeof ownItemId === 'string' && byItem.has(ownItemId));
     const valueProblems = rowProblems.filter((p) => !(isContinuation && p.message.endsWith('is required')));
     if (valueProblems.length > 0) {
@@ -100,7 +117,14 @@ export function parseOrderReport(grid: Grid, source: string): ParsedOrderReport 
     } else {
       existing.signature.add(sig);
       if (!isContinuation && rec['order-id'] !== existing.fields['order-id']) {
-        problems.push(problem(source, row.rowNumber, 'order-item-id', `order item ${itemId} appears under two orders (${String(existing.fields['order-id'])} and ${String(rec['order-id'])}); the first is kept`));
+        problems.push(
+          problem(
+            source,
+            row.rowNumber,
+            'order-item-id',
+            `order item ${itemId} appears under two orders (${String(existing.fields['order-id'])} and ${String(rec['order-id'])}); the first is kept`,
+          ),
+        );
         rowsRejected++;
         continue;
       }
@@ -117,7 +141,11 @@ export function parseOrderReport(grid: Grid, source: string): ParsedOrderReport 
   return { ok: true, items, columns, extraHeaders, problems, rowsRead, rowsRejected };
 }
 
-function mergeInto(target: Record<string, FieldValue>, rec: Record<string, FieldValue>, columns: string[]): void {
+function mergeInto(
+  target: Record<string, FieldValue>,
+  rec: Record<string, FieldValue>,
+  columns: string[],
+): void {
   for (const c of columns) {
     const v = rec[c];
     if (v === null || c === 'order-item-id') continue;
@@ -128,6 +156,10 @@ function mergeInto(target: Record<string, FieldValue>, rec: Record<string, Field
   }
 }
 
-function rowSignature(columns: string[], rec: Record<string, FieldValue>, extras: Record<string, string>): string {
+function rowSignature(
+  columns: string[],
+  rec: Record<string, FieldValue>,
+  extras: Record<string, string>,
+): string {
   return JSON.stringify([columns.map((c) => rec[c]), extras]);
 }

@@ -17,7 +17,8 @@ export function recognizeTable(header: readonly Cell[]): TableSchema | undefined
 /** "This looks like a Listings report, not an order report" — or nothing when the file is unrecognisable. */
 export function describeMismatch(header: readonly Cell[], expected: TableSchema): string {
   const actual = recognizeTable(header);
-  if (actual && actual !== expected) return ` It looks like ${article(actual.name)} ${actual.name} file, not ${article(expected.name)} ${expected.name} file.`;
+  if (actual && actual !== expected)
+    return ` It looks like ${article(actual.name)} ${actual.name} file, not ${article(expected.name)} ${expected.name} file.`;
   return '';
 }
 

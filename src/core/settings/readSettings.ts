@@ -36,7 +36,16 @@ export function readSettings(grid: Grid | null, overrides: Record<string, string
       const value = (r.record.value ?? '').trim();
       const def = settingDefinition(key);
       const bad = def ? invalidReason(def.type, value, def.values) : null;
-      if (bad) problems.push(problem(settingsTable.name, r.rowNumber, 'value', `${key} ${bad}; using ${JSON.stringify(def?.default)}`, value));
+      if (bad)
+        problems.push(
+          problem(
+            settingsTable.name,
+            r.rowNumber,
+            'value',
+            `${key} ${bad}; using ${JSON.stringify(def?.default)}`,
+            value,
+          ),
+        );
       else values.set(key, value);
     }
   }
@@ -73,7 +82,9 @@ function invalidReason(type: string, value: string, allowed?: readonly string[])
     case 'time':
       return /^([01]?\d|2[0-3]):[0-5]\d$/.test(value) ? null : 'must be a time like 14:00';
     case 'enum':
-      return !allowed || allowed.some((a) => a.toLowerCase() === value.toLowerCase()) ? null : `must be one of ${allowed.join(', ')}`;
+      return !allowed || allowed.some((a) => a.toLowerCase() === value.toLowerCase())
+        ? null
+        : `must be one of ${allowed.join(', ')}`;
     default:
       return null;
   }

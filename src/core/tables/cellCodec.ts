@@ -19,20 +19,24 @@ export function decodeCell(spec: ColumnSpec, cell: Cell | undefined, currency?: 
     case 'int': {
       const n = toNumber(cell);
       if (n === null || !Number.isInteger(n)) return { ok: false, reason: 'is not a whole number' };
-      if (spec.min !== undefined && n < spec.min) return { ok: false, reason: `must be at least ${spec.min}` };
+      if (spec.min !== undefined && n < spec.min)
+        return { ok: false, reason: `must be at least ${spec.min}` };
       return { ok: true, value: n };
     }
     case 'decimal': {
       const n = toNumber(cell);
       if (n === null) return { ok: false, reason: 'is not a number' };
-      if (spec.min !== undefined && n < spec.min) return { ok: false, reason: `must be at least ${spec.min}` };
+      if (spec.min !== undefined && n < spec.min)
+        return { ok: false, reason: `must be at least ${spec.min}` };
       return { ok: true, value: n };
     }
     case 'money': {
-      if (typeof cell !== 'string' && typeof cell !== 'number') return { ok: false, reason: 'is not an amount' };
+      if (typeof cell !== 'string' && typeof cell !== 'number')
+        return { ok: false, reason: 'is not an amount' };
       const m = parseMoney(cell, currency);
       if (!m.ok) return { ok: false, reason: m.reason };
-      if (spec.min !== undefined && m.minor < spec.min) return { ok: false, reason: `must be at least ${spec.min}` };
+      if (spec.min !== undefined && m.minor < spec.min)
+        return { ok: false, reason: `must be at least ${spec.min}` };
       return { ok: true, value: m.minor };
     }
     case 'datetime': {
@@ -59,7 +63,8 @@ export function decodeCell(spec: ColumnSpec, cell: Cell | undefined, currency?: 
     case 'enum': {
       const w = cellText(cell).trim();
       const found = (spec.values ?? []).find((v) => v.toLowerCase() === w.toLowerCase());
-      if (found === undefined) return { ok: false, reason: `must be one of ${(spec.values ?? []).join(', ')}` };
+      if (found === undefined)
+        return { ok: false, reason: `must be one of ${(spec.values ?? []).join(', ')}` };
       return { ok: true, value: found };
     }
   }

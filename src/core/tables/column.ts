@@ -40,13 +40,19 @@ export const text = <N extends string, O extends Options>(name: N, options: O) =
 export const id = <N extends string, O extends Options>(name: N, options: O) =>
   make(name, 'text', { ...options, keepAsText: true as const });
 export const int = <N extends string, O extends Options>(name: N, options: O) => make(name, 'int', options);
-export const decimal = <N extends string, O extends Options>(name: N, options: O) => make(name, 'decimal', options);
-export const money = <N extends string, O extends Options>(name: N, options: O) => make(name, 'money', options);
-export const datetime = <N extends string, O extends Options>(name: N, options: O) => make(name, 'datetime', options);
+export const decimal = <N extends string, O extends Options>(name: N, options: O) =>
+  make(name, 'decimal', options);
+export const money = <N extends string, O extends Options>(name: N, options: O) =>
+  make(name, 'money', options);
+export const datetime = <N extends string, O extends Options>(name: N, options: O) =>
+  make(name, 'datetime', options);
 export const date = <N extends string, O extends Options>(name: N, options: O) => make(name, 'date', options);
 export const bool = <N extends string, O extends Options>(name: N, options: O) => make(name, 'bool', options);
-export const oneOf = <N extends string, const V extends readonly string[], O extends Options>(name: N, values: V, options: O) =>
-  make(name, 'enum', { ...options, values });
+export const oneOf = <N extends string, const V extends readonly string[], O extends Options>(
+  name: N,
+  values: V,
+  options: O,
+) => make(name, 'enum', { ...options, values });
 
 /** The TypeScript value a column of a type decodes to. Money is integer minor units. */
 export type ValueOfType<T extends ColumnType> = T extends 'int' | 'decimal' | 'money'

@@ -41,7 +41,11 @@ export interface DecodeOptions {
   checkRequired?: boolean;
 }
 
-export function decodeTable<S extends TableSchema>(schema: S, grid: Grid, options: DecodeOptions = {}): DecodedTable<RecordOf<S>> {
+export function decodeTable<S extends TableSchema>(
+  schema: S,
+  grid: Grid,
+  options: DecodeOptions = {},
+): DecodedTable<RecordOf<S>> {
   const source = options.source ?? schema.name;
   const headerIndex = options.headerIndex ?? 0;
   const headerRow = options.firstRowNumber ?? headerIndex + 1;
@@ -53,7 +57,12 @@ export function decodeTable<S extends TableSchema>(schema: S, grid: Grid, option
   const dataRowCount = Math.max(0, grid.length - headerIndex - 1);
   if (missingRequired.length > 0) {
     problems.push(
-      problem(source, headerRow, null, `the header has no ${missingRequired.map((c) => c.name).join(', ')} column${missingRequired.length > 1 ? 's' : ''}`),
+      problem(
+        source,
+        headerRow,
+        null,
+        `the header has no ${missingRequired.map((c) => c.name).join(', ')} column${missingRequired.length > 1 ? 's' : ''}`,
+      ),
     );
     return { columns, rows: [], problems, usable: false, headerRow, dataRowCount };
   }
@@ -68,13 +77,23 @@ export function decodeTable<S extends TableSchema>(schema: S, grid: Grid, option
     for (const spec of schema.columns) {
       const pos = columns.positions.get(spec.name);
       const cell = pos === undefined ? null : cells[pos];
-      const currencyCell = spec.currencyColumn ? cells[columns.positions.get(spec.currencyColumn) ?? -1] : cells[currencyPos ?? -1];
+      const currencyCell = spec.currencyColumn
+        ? cells[columns.positions.get(spec.currencyColumn) ?? -1]
+        : cells[currencyPos ?? -1];
       const currency = typeof currencyCell === 'string' ? currencyCell.trim() : null;
       const d = decodeCell(spec, cell ?? null, currency);
       if (!d.ok) {
         valid = false;
         record[spec.name] = null;
-        problems.push(problem(source, rowNumber, spec.name, `${spec.name} ${d.reason}`, cell === null || cell === undefined ? '' : String(cell)));
+        problems.push(
+          problem(
+            source,
+            rowNumber,
+            spec.name,
+            `${spec.name} ${d.reason}`,
+            cell === null || cell === undefined ? '' : String(cell),
+          ),
+        );
         continue;
       }
       if (d.value === null && spec.required && checkRequired) {

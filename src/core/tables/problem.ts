@@ -11,13 +11,23 @@ export interface Problem {
   value?: string;
 }
 
-export function problem(sheet: string, row: number | null, column: string | null, message: string, value?: string): Problem {
+export function problem(
+  sheet: string,
+  row: number | null,
+  column: string | null,
+  message: string,
+  value?: string,
+): Problem {
   return value === undefined ? { sheet, row, column, message } : { sheet, row, column, message, value };
 }
 
 /** "Orders row 7, column quantity-purchased: ..." — one line for terminals and logs. */
 export function formatProblem(p: Problem): string {
-  const where = [p.sheet, p.row === null ? null : `row ${p.row}`, p.column === null ? null : `column ${p.column}`]
+  const where = [
+    p.sheet,
+    p.row === null ? null : `row ${p.row}`,
+    p.column === null ? null : `column ${p.column}`,
+  ]
     .filter((s): s is string => s !== null)
     .join(', ');
   return `${where}: ${p.message}${p.value !== undefined && p.value !== '' ? ` (value: ${JSON.stringify(p.value)})` : ''}`;

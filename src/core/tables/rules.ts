@@ -9,9 +9,23 @@ export const rulesTable = defineTable({
   key: ['priority'],
   signature: ['priority', 'condition', 'action'],
   columns: [
-    int('priority', { owner: 'seller', required: true, description: 'Order in which rules apply (1 first).' }),
-    text('condition', { owner: 'seller', required: true, width: 36, description: 'e.g. weight-oz <= 15, ship-country != US, sku starts HAZ.' }),
-    text('action', { owner: 'seller', required: true, width: 32, description: 'e.g. USPS Ground Advantage, exclude UPS, fastest, require signature.' }),
+    int('priority', {
+      owner: 'seller',
+      required: true,
+      description: 'Order in which rules apply (1 first).',
+    }),
+    text('condition', {
+      owner: 'seller',
+      required: true,
+      width: 36,
+      description: 'e.g. weight-oz <= 15, ship-country != US, sku starts HAZ.',
+    }),
+    text('action', {
+      owner: 'seller',
+      required: true,
+      width: 32,
+      description: 'e.g. USPS Ground Advantage, exclude UPS, fastest, require signature.',
+    }),
     bool('enabled', { owner: 'seller', description: 'FALSE turns the rule off without deleting it.' }),
     text('note', { owner: 'seller', width: 30, description: 'Why the rule exists.' }),
   ],

@@ -13,7 +13,9 @@ export interface TableSchema<Cs extends readonly ColumnSpec[] = readonly ColumnS
   readonly signature?: readonly string[];
 }
 
-export function defineTable<const Cs extends readonly ColumnSpec[]>(schema: TableSchema<Cs>): TableSchema<Cs> {
+export function defineTable<const Cs extends readonly ColumnSpec[]>(
+  schema: TableSchema<Cs>,
+): TableSchema<Cs> {
   const seen = new Set<string>();
   for (const c of schema.columns) {
     for (const h of [c.name, ...(c.aliases ?? [])]) {

@@ -11,9 +11,18 @@ export const shipmentsTable = defineTable({
   key: ['shipment-id'],
   signature: ['shipment-id', 'tracking-number'],
   columns: [
-    id('shipment-id', { owner: 'shipsheet', required: true, width: 22, description: 'Shipsheet shipment id.' }),
+    id('shipment-id', {
+      owner: 'shipsheet',
+      required: true,
+      width: 22,
+      description: 'Shipsheet shipment id.',
+    }),
     id('order-id', { owner: 'shipsheet', width: 20, description: 'Amazon order id.' }),
-    text('order-items', { owner: 'shipsheet', width: 30, description: 'Order items and quantities in it, e.g. 12345678901234:2.' }),
+    text('order-items', {
+      owner: 'shipsheet',
+      width: 30,
+      description: 'Order items and quantities in it, e.g. 12345678901234:2.',
+    }),
     text('package-id', { owner: 'shipsheet', description: 'Package id from carrier choice.' }),
     text('provider', { owner: 'shipsheet', description: 'Who sold the label (sample, amazon, …).' }),
     text('carrier', { owner: 'shipsheet', description: 'Carrier.' }),
@@ -24,8 +33,14 @@ export const shipmentsTable = defineTable({
     text('currency', { owner: 'shipsheet', description: 'Currency of the cost.' }),
     text('label-file', { owner: 'shipsheet', width: 30, description: 'Where the label is stored.' }),
     text('label-format', { owner: 'shipsheet', description: 'PDF, PNG or ZPL.' }),
-    id('idempotency-key', { owner: 'shipsheet', description: 'Key that stops a retry buying the label twice.' }),
-    oneOf('state', SHIPMENT_STATES, { owner: 'shipsheet', description: 'Purchased, Voided, InTransit, Delivered, Exception.' }),
+    id('idempotency-key', {
+      owner: 'shipsheet',
+      description: 'Key that stops a retry buying the label twice.',
+    }),
+    oneOf('state', SHIPMENT_STATES, {
+      owner: 'shipsheet',
+      description: 'Purchased, Voided, InTransit, Delivered, Exception.',
+    }),
     datetime('created-at', { owner: 'shipsheet', description: 'When the label was bought.' }),
     datetime('voided-at', { owner: 'shipsheet', description: 'When it was voided.' }),
     text('delivery-status', { owner: 'shipsheet', description: 'Latest tracking event.' }),

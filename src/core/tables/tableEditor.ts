@@ -43,7 +43,8 @@ export class TableEditor<S extends TableSchema> {
     const index = indexColumns(schema, this.header);
     for (const [name, pos] of index.positions) this.positions.set(name, pos);
     this.writable = new Set(writable);
-    if (!this.exists || grid?.length === 0) this.header.forEach((h, i) => this.addedHeaders.set(i, String(h)));
+    if (!this.exists || grid?.length === 0)
+      this.header.forEach((h, i) => this.addedHeaders.set(i, String(h)));
   }
 
   /** Position of a column, adding it at the right of the header when the sheet lacks it. */
@@ -130,7 +131,8 @@ export class TableEditor<S extends TableSchema> {
       const spec = this.spec(name);
       this.setCell(rowIndex, this.position(name), encodeCell(spec, value, currency));
     }
-    for (const [header, value] of Object.entries(extras)) if (value !== '') this.setCell(rowIndex, this.extraPosition(header), value);
+    for (const [header, value] of Object.entries(extras))
+      if (value !== '') this.setCell(rowIndex, this.extraPosition(header), value);
     return rowIndex + 1;
   }
 
@@ -139,7 +141,7 @@ export class TableEditor<S extends TableSchema> {
   }
 
   get hasChanges(): boolean {
-    return this.changes.size > 0 || this.addedHeaders.size > 0 && !this.exists;
+    return this.changes.size > 0 || (this.addedHeaders.size > 0 && !this.exists);
   }
 
   private currencyFor(rowIndex: number, fields: Partial<RecordOf<S>>): string | null {

@@ -20,20 +20,36 @@ export const IMPORT_ORDERS = 'import orders';
 /** The columns an import writes for a new row, besides Amazon's. */
 const NEW_ROW_COLUMNS = ['status', 'imported-at'] as const;
 
-export async function importOrders(book: Workbook, report: ParsedOrderReport, source: string, context: RunContext): Promise<ActionResult> {
+export async function importOrders(
+  book: Workbook,
+  report: ParsedOrderReport,
+  source: string,
+  context: RunContext,
+): Promise<ActionResult> {
   if (!report.ok) return refused(IMPORT_ORDERS, report.message);
   const tables = await book.read([ordersTable.name, logTable.name]);
   const ordersGrid = tables.get(ordersTable.name) ?? null;
   const existing = decodeTable(ordersTable, ordersGrid ?? [], { checkRequired: false });
   if (ordersGrid && ordersGrid.length > 0 && existing.columns.positions.get('order-item-id') === undefined) {
-    return refused(IMPORT_ORDERS, `${book.label}: the Orders sheet has no order-item-id column, so imported rows could not be matched. Add the header back (row 1) and run again.`);
+    return refused(
+      IMPORT_ORDERS,
+      `${book.label}: the Orders sheet has no order-item-id column, so imported rows could not be matched. Add the header back (row 1) and run again.`,
+    );
   }
   const problems: Problem[] = [...report.problems];
   const rowOf = new Map<string, number>();
   for (const r of existing.rows) {
     const key = r.record['order-item-id'];
     if (key === null) continue;
-    if (rowOf.has(key)) problems.push(problem(ordersTable.name, r.rowNumber, 'order-item-id', `order item ${key} is also on row ${rowOf.get(key)}; only that row is updated`));
+    if (rowOf.has(key))
+      problems.push(
+        problem(
+          ordersTable.name,
+          r.rowNumber,
+          'order-item-id',
+          `order item ${key} is also on row ${rowOf.get(key)}; only that row is updated`,
+        ),
+      );
     else rowOf.set(key, r.rowNumber);
   }
   const amazonColumns = new Set(columnsOwnedBy(ordersTable, 'amazon'));
@@ -45,7 +61,8 @@ export async function importOrders(book: Workbook, report: ParsedOrderReport, so
   const now = toIsoUtc(context.now);
   for (const item of report.items) {
     const fields: Partial<OrderRecord> = {};
-    for (const [k, v] of Object.entries(item.fields)) if (amazonColumns.has(k)) (fields as Record<string, unknown>)[k] = v;
+    for (const [k, v] of Object.entries(item.fields))
+      if (amazonColumns.has(k)) (fields as Record<string, unknown>)[k] = v;
     const key = item.fields['order-item-id'] as string;
     const row = rowOf.get(key);
     if (row === undefined) {
@@ -60,16 +77,39 @@ export async function importOrders(book: Workbook, report: ParsedOrderReport, so
     }
   }
   const summary = `${report.rowsRead} rows read, ${report.items.length} order items: ${added} added, ${updated} updated, ${unchanged} unchanged, ${report.rowsRejected} rejected`;
-  const log = new TableEditor(logTable, tables.get(logTable.name) ?? null, logTable.columns.map((c) => c.name));
-  log.append(logEntry(IMPORT_ORDERS, context, { source, rowsRead: report.rowsRead, rowsChanged: added + updated, summary }, problems));
+  const log = new TableEditor(
+    logTable,
+    tables.get(logTable.name) ?? null,
+    logTable.columns.map((c) => c.name),
+  );
+  log.append(
+    logEntry(
+      IMPORT_ORDERS,
+      context,
+      { source, rowsRead: report.rowsRead, rowsChanged: added + updated, summary },
+      problems,
+    ),
+  );
   await book.write({ sheets: [orders.toWrite(), log.toWrite()] });
-  const extraNote = report.extraHeaders.length > 0 ? [`Kept ${report.extraHeaders.length} column(s) Shipsheet does not know: ${report.extraHeaders.join(', ')}`] : [];
+  const extraNote =
+    report.extraHeaders.length > 0
+      ? [
+          `Kept ${report.extraHeaders.length} column(s) Shipsheet does not know: ${report.extraHeaders.join(', ')}`,
+        ]
+      : [];
   return {
     action: IMPORT_ORDERS,
     ok: true,
     changes: [orders.summary()],
     problems,
-    stats: { rowsRead: report.rowsRead, items: report.items.length, added, updated, unchanged, rejected: report.rowsRejected },
+    stats: {
+      rowsRead: report.rowsRead,
+      items: report.items.length,
+      added,
+      updated,
+      unchanged,
+      rejected: report.rowsRejected,
+    },
     lines: [`Imported ${source} into ${book.label}: ${summary}.`, ...extraNote],
   };
 }

@@ -41,12 +41,27 @@ export async function importTable<S extends TableSchema>(
   options: ImportTableOptions = {},
 ): Promise<ActionResult> {
   const action = `import ${schema.name.toLowerCase()}`;
-  if (grid.length === 0) return refused(action, `${source} is empty: a ${schema.name} file starts with a header row (${schema.columns.slice(0, 4).map((c) => c.name).join(', ')}, …).`);
+  if (grid.length === 0)
+    return refused(
+      action,
+      `${source} is empty: a ${schema.name} file starts with a header row (${schema.columns
+        .slice(0, 4)
+        .map((c) => c.name)
+        .join(', ')}, …).`,
+    );
   const headerIndex = locateHeader(grid, schema);
   const file = headerIndex < 0 ? null : decodeTable(schema, grid, { source, headerIndex });
   if (!file || !file.usable) {
-    const why = file ? file.problems[0]?.message : `no row has the ${schema.name} headers (${schema.columns.filter((c) => c.required).map((c) => c.name).join(', ')})`;
-    return refused(action, `${source} is not a ${schema.name} file: ${why}.${describeMismatch(grid[Math.max(0, headerIndex)] ?? [], schema)}`);
+    const why = file
+      ? file.problems[0]?.message
+      : `no row has the ${schema.name} headers (${schema.columns
+          .filter((c) => c.required)
+          .map((c) => c.name)
+          .join(', ')})`;
+    return refused(
+      action,
+      `${source} is not a ${schema.name} file: ${why}.${describeMismatch(grid[Math.max(0, headerIndex)] ?? [], schema)}`,
+    );
   }
   const exclude = new Set(options.exclude ?? []);
   const columns = [...file.columns.positions.keys()].filter((c) => !exclude.has(c));
@@ -67,7 +82,8 @@ export async function importTable<S extends TableSchema>(
   let unchanged = 0;
   let rejected = 0;
   const fileProblems = new Map<number, Problem[]>();
-  for (const p of file.problems) if (p.row !== null) fileProblems.set(p.row, [...(fileProblems.get(p.row) ?? []), p]);
+  for (const p of file.problems)
+    if (p.row !== null) fileProblems.set(p.row, [...(fileProblems.get(p.row) ?? []), p]);
   for (const row of file.rows) {
     const rowProblems = fileProblems.get(row.rowNumber) ?? [];
     if (!row.valid || rowProblems.length > 0) {
@@ -80,7 +96,14 @@ export async function importTable<S extends TableSchema>(
     if (schema.key.length > 0 && key !== null) {
       const earlier = seenInFile.get(key);
       if (earlier !== undefined) {
-        problems.push(problem(source, row.rowNumber, schema.key[schema.key.length - 1], `duplicate ${schema.key.join(' + ')}: the same as row ${earlier}; this row was not imported`));
+        problems.push(
+          problem(
+            source,
+            row.rowNumber,
+            schema.key[schema.key.length - 1],
+            `duplicate ${schema.key.join(' + ')}: the same as row ${earlier}; this row was not imported`,
+          ),
+        );
         rejected++;
         continue;
       }
@@ -91,15 +114,27 @@ export async function importTable<S extends TableSchema>(
     const existing = key === null ? undefined : rowOf.get(key);
     if (existing === undefined || schema.key.length === 0) {
       const withDefaults: Record<string, FieldValue> = { ...(options.defaults ?? {}) };
-      for (const [k, v] of Object.entries(fields)) if (v !== null || !(k in withDefaults)) withDefaults[k] = v;
+      for (const [k, v] of Object.entries(fields))
+        if (v !== null || !(k in withDefaults)) withDefaults[k] = v;
       editor.append(withDefaults as Partial<RecordOf<S>>);
       added++;
     } else if (editor.update(existing, fields as Partial<RecordOf<S>>)) updated++;
     else unchanged++;
   }
   const summary = `${file.rows.length} rows read: ${added} added, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected`;
-  const log = new TableEditor(logTable, tables.get(logTable.name) ?? null, logTable.columns.map((c) => c.name));
-  log.append(logEntry(action, context, { source, rowsRead: file.rows.length, rowsChanged: added + updated, summary }, problems));
+  const log = new TableEditor(
+    logTable,
+    tables.get(logTable.name) ?? null,
+    logTable.columns.map((c) => c.name),
+  );
+  log.append(
+    logEntry(
+      action,
+      context,
+      { source, rowsRead: file.rows.length, rowsChanged: added + updated, summary },
+      problems,
+    ),
+  );
   await book.write({ sheets: [editor.toWrite(), log.toWrite()] });
   return {
     action,

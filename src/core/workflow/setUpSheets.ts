@@ -9,14 +9,21 @@ import type { ActionResult } from './actionResult';
 
 export const SET_UP_SHEETS = 'set up sheets';
 
-export async function setUpSheets(book: Workbook, tables: readonly TableSchema[] = ALL_TABLES): Promise<ActionResult> {
+export async function setUpSheets(
+  book: Workbook,
+  tables: readonly TableSchema[] = ALL_TABLES,
+): Promise<ActionResult> {
   const grids = await book.read(tables.map((t) => t.name));
   const writes = [];
   const created: string[] = [];
   for (const t of tables) {
     const grid = grids.get(t.name) ?? null;
     if (grid !== null && grid.length > 0) continue;
-    const editor = new TableEditor(t, grid, t.columns.map((c) => c.name));
+    const editor = new TableEditor(
+      t,
+      grid,
+      t.columns.map((c) => c.name),
+    );
     if (t === settingsTable) for (const row of defaultSettingsRows()) editor.append(row);
     writes.push(editor.toWrite());
     created.push(t.name);
@@ -28,6 +35,10 @@ export async function setUpSheets(book: Workbook, tables: readonly TableSchema[]
     changes: created.map((sheet) => ({ sheet, added: 0, updated: 0 })),
     problems: [],
     stats: { created: created.length },
-    lines: [created.length > 0 ? `Created ${created.join(', ')} in ${book.label}.` : `${book.label} already has every Shipsheet sheet.`],
+    lines: [
+      created.length > 0
+        ? `Created ${created.join(', ')} in ${book.label}.`
+        : `${book.label} already has every Shipsheet sheet.`,
+    ],
   };
 }

@@ -22,10 +22,18 @@ export function registerDemo(program: Command): void {
       const book = await XlsxWorkbook.open(bookPath, { create: true });
       const all: ActionResult[] = [];
       try {
-        if (!opts.json) process.stdout.write(`Shipsheet demo: the sample seller's day (clock set to ${DEMO_NOW.toISOString()}), in ${path.relative(process.cwd(), bookPath) || bookPath}\n`);
+        if (!opts.json)
+          process.stdout.write(
+            `Shipsheet demo: the sample seller's day (clock set to ${DEMO_NOW.toISOString()}), in ${path.relative(process.cwd(), bookPath) || bookPath}\n`,
+          );
         for (const [i, step] of DEMO_STEPS.entries()) {
           if (!opts.json) process.stdout.write(`\n${i + 1}. ${step.title}\n`);
-          const results = await step.run({ book, bookPath, outDir, context: { now: DEMO_NOW, user: 'demo' } });
+          const results = await step.run({
+            book,
+            bookPath,
+            outDir,
+            context: { now: DEMO_NOW, user: 'demo' },
+          });
           all.push(...results);
           if (!opts.json) printResults(results, { maxProblems: 10 });
           if (results.some((r) => !r.ok)) break;

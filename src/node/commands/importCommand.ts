@@ -13,14 +13,20 @@ export function registerImport(program: Command): void {
     .argument('<kind>', 'what the file holds')
     .argument('<file>', 'tab-delimited report, CSV, or .xlsx')
     .requiredOption('--book <book>', 'workbook: FILE.xlsx')
-    .option('--encoding <name>', 'text encoding (default: detected): utf-8, utf-16le, windows-1252, shift_jis')
+    .option(
+      '--encoding <name>',
+      'text encoding (default: detected): utf-8, utf-16le, windows-1252, shift_jis',
+    )
     .option('--sheet <name>', 'for .xlsx input: the sheet to read')
     .option('--mode <mode>', 'merge (default) or replace', 'merge')
     .option('--json', 'print a machine-readable summary')
     .option('--write-copy <file>', 'write the result to another .xlsx instead of the one read')
     .action(async (kind: string, file: string, opts: BookCommandOptions & ImportOptions) => {
       const importer = IMPORTERS[kind.toLowerCase()];
-      if (!importer) throw new UsageError(`shipsheet import: unknown kind ${kind}; use one of ${Object.keys(IMPORTERS).join(', ')}`);
+      if (!importer)
+        throw new UsageError(
+          `shipsheet import: unknown kind ${kind}; use one of ${Object.keys(IMPORTERS).join(', ')}`,
+        );
       process.exitCode = await withBook(opts, (book) => importer(book, file, opts));
     });
 }

@@ -4,4 +4,8 @@ import { registerDemo } from './demoCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerDemo, registerInit, registerImport];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
+  registerDemo,
+  registerInit,
+  registerImport,
+];

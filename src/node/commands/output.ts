@@ -22,7 +22,8 @@ export function printResults(results: readonly ActionResult[], options: OutputOp
     if (r.problems.length > 0) {
       process.stdout.write(`${r.problems.length} problem${r.problems.length > 1 ? 's' : ''}:\n`);
       for (const p of r.problems.slice(0, max)) process.stdout.write(`  - ${formatProblem(p)}\n`);
-      if (r.problems.length > max) process.stdout.write(`  … and ${r.problems.length - max} more (see --json)\n`);
+      if (r.problems.length > max)
+        process.stdout.write(`  … and ${r.problems.length - max} more (see --json)\n`);
     }
   }
   return code;

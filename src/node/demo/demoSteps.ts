@@ -4,7 +4,14 @@
  */
 import path from 'node:path';
 import type { ActionResult, RunContext, Workbook } from '../../core';
-import { importTable, importOrders, inventoryTable, listingsTable, parseOrderReport, setUpSheets } from '../../core';
+import {
+  importTable,
+  importOrders,
+  inventoryTable,
+  listingsTable,
+  parseOrderReport,
+  setUpSheets,
+} from '../../core';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
 
@@ -23,7 +30,11 @@ export interface DemoStep {
 /** The sample data's day: Tuesday 1 December 2026, 09:00 in Los Angeles. Every run of the demo gives the same result. */
 export const DEMO_NOW = new Date('2026-12-01T17:00:00Z');
 
-async function importSample(demo: DemoContext, file: string, run: (grid: Awaited<ReturnType<typeof readTableFile>>['grid'], source: string) => Promise<ActionResult>) {
+async function importSample(
+  demo: DemoContext,
+  file: string,
+  run: (grid: Awaited<ReturnType<typeof readTableFile>>['grid'], source: string) => Promise<ActionResult>,
+) {
   const input = await readTableFile(templatePath('sample', file));
   return run(input.grid, path.basename(file));
 }
@@ -36,14 +47,20 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     title: 'Load the sample listings and inventory',
     run: async (demo) => [
-      await importSample(demo, 'listings.tsv', (grid, source) => importTable(demo.book, listingsTable, grid, source, demo.context)),
-      await importSample(demo, 'inventory.tsv', (grid, source) => importTable(demo.book, inventoryTable, grid, source, demo.context)),
+      await importSample(demo, 'listings.tsv', (grid, source) =>
+        importTable(demo.book, listingsTable, grid, source, demo.context),
+      ),
+      await importSample(demo, 'inventory.tsv', (grid, source) =>
+        importTable(demo.book, inventoryTable, grid, source, demo.context),
+      ),
     ],
   },
   {
     title: "Import today's unshipped orders",
     run: async (demo) => [
-      await importSample(demo, 'unshipped-orders.txt', (grid, source) => importOrders(demo.book, parseOrderReport(grid, source), source, demo.context)),
+      await importSample(demo, 'unshipped-orders.txt', (grid, source) =>
+        importOrders(demo.book, parseOrderReport(grid, source), source, demo.context),
+      ),
     ],
   },
 ];

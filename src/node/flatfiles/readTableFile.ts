@@ -31,11 +31,14 @@ export async function readTableFile(file: string, options: ReadTableFileOptions 
     bytes = await fs.promises.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputFileError(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read: ${(e as Error).message}`);
+    throw new InputFileError(
+      code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read: ${(e as Error).message}`,
+    );
   }
   if (bytes.length === 0) throw new InputFileError(`${name} is empty.`);
   if (looksLikeZip(bytes)) return readXlsx(bytes, name, options.sheet);
-  if (looksBinary(bytes)) throw new InputFileError(`${name} is not a text report or an .xlsx workbook (it holds binary data).`);
+  if (looksBinary(bytes))
+    throw new InputFileError(`${name} is not a text report or an .xlsx workbook (it holds binary data).`);
   const { text, encoding } = decodeText(bytes, options.encoding);
   return { ...parseDelimited(text), encoding };
 }
@@ -48,11 +51,23 @@ export function parseDelimited(text: string): { grid: Grid; format: 'tsv' | 'csv
   const commas = (header.match(/,/g) ?? []).length;
   const semicolons = (header.match(/;/g) ?? []).length;
   if (tabs > 0 || (commas === 0 && semicolons === 0)) {
-    const grid = parse(text, { delimiter: '\t', quote: false, relax_column_count: true, bom: true, skip_empty_lines: false }) as string[][];
+    const grid = parse(text, {
+      delimiter: '\t',
+      quote: false,
+      relax_column_count: true,
+      bom: true,
+      skip_empty_lines: false,
+    }) as string[][];
     return { grid: dropEmptyTail(grid), format: 'tsv' };
   }
   const delimiter = semicolons > commas ? ';' : ',';
-  const grid = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, bom: true, skip_empty_lines: false }) as string[][];
+  const grid = parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    bom: true,
+    skip_empty_lines: false,
+  }) as string[][];
   return { grid: dropEmptyTail(grid), format: 'csv' };
 }
 
@@ -81,4 +96,3 @@ async function readXlsx(bytes: Buffer, name: string, sheet?: string): Promise<Ta
   });
   return { grid, format: 'xlsx', encoding: null, sheet: ws.name };
 }
-

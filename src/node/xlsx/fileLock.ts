@@ -19,7 +19,12 @@ export function lockPathFor(file: string): string {
 /** Take the lock or throw a WorkbookBusyError that says who holds it. Returns the release function. */
 export function acquireLock(file: string, now: Date = new Date()): () => void {
   const lockPath = lockPathFor(file);
-  const info: LockInfo = { pid: process.pid, host: os.hostname(), since: now.toISOString(), command: process.argv.slice(2).join(' ') };
+  const info: LockInfo = {
+    pid: process.pid,
+    host: os.hostname(),
+    since: now.toISOString(),
+    command: process.argv.slice(2).join(' '),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, JSON.stringify(info), { flag: 'wx' });
@@ -44,7 +49,9 @@ export function acquireLock(file: string, now: Date = new Date()): () => void {
         fs.rmSync(lockPath, { force: true });
         continue;
       }
-      const who = held ? `process ${held.pid} on ${held.host} since ${held.since}${held.command ? ` (shipsheet ${held.command})` : ''}` : 'another process';
+      const who = held
+        ? `process ${held.pid} on ${held.host} since ${held.since}${held.command ? ` (shipsheet ${held.command})` : ''}`
+        : 'another process';
       throw new WorkbookBusyError(
         `${file} is in use by another Shipsheet run: ${who}. Wait for it to finish; if no run is going, delete ${lockPath}.`,
       );

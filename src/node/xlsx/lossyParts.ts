@@ -21,6 +21,7 @@ const LOSSY: ReadonlyArray<{ pattern: RegExp; what: string }> = [
 export async function lossyParts(data: Uint8Array): Promise<string[]> {
   const zip = await JSZip.loadAsync(data);
   const found = new Set<string>();
-  for (const name of Object.keys(zip.files)) for (const l of LOSSY) if (l.pattern.test(name)) found.add(l.what);
+  for (const name of Object.keys(zip.files))
+    for (const l of LOSSY) if (l.pattern.test(name)) found.add(l.what);
   return [...found];
 }

@@ -8,11 +8,13 @@ export function fromExcel(value: ExcelJS.CellValue): Cell {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText.map((r) => r.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null) return null;
-      if (typeof result === 'object' && result !== null && 'error' in result) return String((result as { error: string }).error);
+      if (typeof result === 'object' && result !== null && 'error' in result)
+        return String((result as { error: string }).error);
       return fromExcel(result as ExcelJS.CellValue);
     }
     if ('hyperlink' in value && 'text' in value) {
@@ -33,7 +35,10 @@ const NUMBER_FORMATS: Partial<Record<CellFormat, string>> = {
 };
 
 /** The value exceljs should store, and the number format for it. Date columns become real Excel dates. */
-export function toExcel(cell: Cell, format: CellFormat | undefined): { value: ExcelJS.CellValue; numFmt?: string } {
+export function toExcel(
+  cell: Cell,
+  format: CellFormat | undefined,
+): { value: ExcelJS.CellValue; numFmt?: string } {
   const numFmt = format ? NUMBER_FORMATS[format] : undefined;
   if (format === 'date' && typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell)) {
     return { value: new Date(`${cell}T00:00:00Z`), numFmt };

@@ -32,7 +32,13 @@ export class XlsxWorkbook implements Workbook {
   private readonly lossy: string[];
   private closed = false;
 
-  private constructor(readonly file: string, book: ExcelJS.Workbook, release: () => void, lossy: string[], target: string) {
+  private constructor(
+    readonly file: string,
+    book: ExcelJS.Workbook,
+    release: () => void,
+    lossy: string[],
+    target: string,
+  ) {
     this.label = path.basename(file);
     this.book = book;
     this.release = release;
@@ -42,10 +48,13 @@ export class XlsxWorkbook implements Workbook {
 
   static async open(file: string, options: OpenXlsxOptions = {}): Promise<XlsxWorkbook> {
     const resolved = path.resolve(file);
-    if (!/\.xlsx$/i.test(resolved)) throw new WorkbookFileError(`${file}: a local workbook must be an .xlsx file (Excel 2007 or later).`);
+    if (!/\.xlsx$/i.test(resolved))
+      throw new WorkbookFileError(`${file}: a local workbook must be an .xlsx file (Excel 2007 or later).`);
     const excelLock = path.join(path.dirname(resolved), `~$${path.basename(resolved)}`);
     if (fs.existsSync(excelLock)) {
-      throw new WorkbookFileError(`${file} is open in Excel (${path.basename(excelLock)} exists). Save and close it there first, so neither side loses changes.`);
+      throw new WorkbookFileError(
+        `${file} is open in Excel (${path.basename(excelLock)} exists). Save and close it there first, so neither side loses changes.`,
+      );
     }
     const release = options.lock === false ? () => undefined : acquireLock(resolved);
     try {
@@ -57,12 +66,20 @@ export class XlsxWorkbook implements Workbook {
           lossy = await lossyParts(data);
           await book.xlsx.load(data as unknown as ArrayBuffer);
         } catch (e) {
-          throw new WorkbookFileError(`${file} could not be read as an .xlsx workbook: ${(e as Error).message}`);
+          throw new WorkbookFileError(
+            `${file} could not be read as an .xlsx workbook: ${(e as Error).message}`,
+          );
         }
       } else if (!options.create) {
         throw new WorkbookFileError(`${file} does not exist. Create it with: shipsheet init --book ${file}`);
       }
-      return new XlsxWorkbook(resolved, book, release, lossy, options.writeCopyTo ? path.resolve(options.writeCopyTo) : resolved);
+      return new XlsxWorkbook(
+        resolved,
+        book,
+        release,
+        lossy,
+        options.writeCopyTo ? path.resolve(options.writeCopyTo) : resolved,
+      );
     } catch (e) {
       release();
       throw e;
@@ -74,7 +91,10 @@ export class XlsxWorkbook implements Workbook {
   }
 
   private sheet(name: string): ExcelJS.Worksheet | undefined {
-    return this.book.getWorksheet(name) ?? this.book.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    return (
+      this.book.getWorksheet(name) ??
+      this.book.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase())
+    );
   }
 
   async read(names: readonly string[]): Promise<ReadonlyMap<string, Grid | null>> {
@@ -101,7 +121,7 @@ export class XlsxWorkbook implements Workbook {
           if (!w.create) throw new Error(`there is no sheet named ${w.sheet}`);
           ws = this.book.addWorksheet(w.sheet);
         }
-        if (w.clear) ws.spliceRows(1, ws.rowCount);
+        if (w.clear) truncateRows(ws, 0);
         if (w.freezeHeader) ws.views = [{ state: 'frozen', ySplit: 1 }];
         for (const block of w.blocks) {
           block.values.forEach((rowValues, r) => {
@@ -111,13 +131,12 @@ export class XlsxWorkbook implements Workbook {
               const { value, numFmt } = toExcel(v, rowNumber > 1 ? block.formats?.[c] : undefined);
               cell.value = value;
               if (numFmt && !cell.numFmt) cell.style = { ...cell.style, numFmt };
-              if (rowNumber === 1 && (w.create || w.clear)) cell.style = { ...cell.style, font: { bold: true } };
+              if (rowNumber === 1 && (w.create || w.clear))
+                cell.style = { ...cell.style, font: { bold: true } };
             });
           });
         }
-        if (w.deleteRowsAfter !== undefined && ws.rowCount > w.deleteRowsAfter) {
-          ws.spliceRows(w.deleteRowsAfter + 1, ws.rowCount - w.deleteRowsAfter);
-        }
+        if (w.deleteRowsAfter !== undefined) truncateRows(ws, w.deleteRowsAfter);
       }
       const data = await this.book.xlsx.writeBuffer();
       await writeFileAtomic(this.target, new Uint8Array(data as ArrayBuffer));
@@ -131,7 +150,8 @@ export class XlsxWorkbook implements Workbook {
   private async reload(): Promise<void> {
     const book = new ExcelJS.Workbook();
     const source = fs.existsSync(this.target) ? this.target : this.file;
-    if (fs.existsSync(source)) await book.xlsx.load((await fs.promises.readFile(source)) as unknown as ArrayBuffer);
+    if (fs.existsSync(source))
+      await book.xlsx.load((await fs.promises.readFile(source)) as unknown as ArrayBuffer);
     this.book = book;
   }
 
@@ -157,4 +177,13 @@ function readGrid(ws: ExcelJS.Worksheet): Grid {
     rows[rowNumber - 1] = cells;
   });
   return trimGrid(rows);
+}
+
+/**
+ * Remove every row below `keep`. exceljs's spliceRows does not remove rows at the end of a sheet (it only
+ * shifts rows up from below), so the tail is cut from its row list directly.
+ */
+function truncateRows(ws: ExcelJS.Worksheet, keep: number): void {
+  const rows = (ws as unknown as { _rows: unknown[] })._rows;
+  if (Array.isArray(rows) && rows.length > keep) rows.length = keep;
 }
