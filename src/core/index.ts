@@ -11,3 +11,5 @@ export * from './workbook';
 export * from './workflow';
 export * from './carriers';
 export * from './http';
+export * from './stock';
+export * from './listings/parseOpenDate';

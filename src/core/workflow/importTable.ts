@@ -23,6 +23,19 @@ export interface ImportTableOptions {
   readonly exclude?: readonly string[];
   /** Values for new rows where the file has none. */
   readonly defaults?: Readonly<Record<string, FieldValue>>;
+  /** Refuse the whole file (nothing written) when any row is rejected, instead of importing the good rows. */
+  readonly allOrNothing?: boolean;
+  /** Other sheets `checkRow` needs (e.g. Settings), read with the table. */
+  readonly read?: readonly string[];
+  /**
+   * Checks or reshapes each decoded file row before it is merged: problems reject the row; a returned record
+   * replaces the decoded one (e.g. a localised date rewritten as ISO-8601).
+   */
+  readonly checkRow?: (
+    record: Readonly<Record<string, FieldValue>>,
+    rowNumber: number,
+    tables: ReadonlyMap<string, Grid | null>,
+  ) => { record?: Record<string, FieldValue>; problems?: readonly Problem[] };
 }
 
 /** The text key of a record, e.g. `SKU-1\u0000A-01`. Null when a key part is blank. */
@@ -66,7 +79,7 @@ export async function importTable<S extends TableSchema>(
   const exclude = new Set(options.exclude ?? []);
   const columns = [...file.columns.positions.keys()].filter((c) => !exclude.has(c));
   const writable = [...new Set([...columns, ...Object.keys(options.defaults ?? {})])];
-  const tables = await book.read([schema.name, logTable.name]);
+  const tables = await book.read([schema.name, logTable.name, ...(options.read ?? [])]);
   const sheetGrid = tables.get(schema.name) ?? null;
   const sheet = decodeTable(schema, sheetGrid ?? [], { checkRequired: false });
   const problems: Problem[] = [];
@@ -91,7 +104,16 @@ export async function importTable<S extends TableSchema>(
       rejected++;
       continue;
     }
-    const rec = row.record as Record<string, FieldValue>;
+    let rec = row.record as Record<string, FieldValue>;
+    if (options.checkRow) {
+      const checked = options.checkRow(rec, row.rowNumber, tables);
+      if (checked.problems && checked.problems.length > 0) {
+        problems.push(...checked.problems);
+        rejected++;
+        continue;
+      }
+      if (checked.record) rec = checked.record;
+    }
     const key = keyOf(schema, rec);
     if (schema.key.length > 0 && key !== null) {
       const earlier = seenInFile.get(key);
@@ -122,6 +144,10 @@ export async function importTable<S extends TableSchema>(
     else unchanged++;
   }
   const summary = `${file.rows.length} rows read: ${added} added, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected`;
+  if (options.allOrNothing && rejected > 0) {
+    const message = `${source}: ${rejected} of ${file.rows.length} rows have problems, so nothing was imported into ${schema.name}. Fix them and import the file again.`;
+    return { ...refused(action, message), problems, stats: { rowsRead: file.rows.length, rejected } };
+  }
   const log = new TableEditor(
     logTable,
     tables.get(logTable.name) ?? null,

@@ -3,3 +3,7 @@ export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
 export * from './setUpSheets';
+export * from './checkStock';
+export * from './rebuildSheet';
+export * from './importInventory';
+export * from './importListings';

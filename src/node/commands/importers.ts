@@ -3,7 +3,7 @@
  * later steps add theirs here (inventory, listings, returns, any table in bulk).
  */
 import type { ActionResult, Workbook } from '../../core';
-import { importOrders, parseOrderReport } from '../../core';
+import { importInventory, importListings, importOrders, parseOrderReport } from '../../core';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
 import { nodeRunContext } from './runContext';
@@ -20,5 +20,13 @@ export const IMPORTERS: Record<string, Importer> = {
     const input = await readTableFile(file, options);
     const source = path.basename(file);
     return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext());
+  },
+  async inventory(book, file, options) {
+    const input = await readTableFile(file, options);
+    return importInventory(book, input.grid, path.basename(file), nodeRunContext());
+  },
+  async listings(book, file, options) {
+    const input = await readTableFile(file, options);
+    return importListings(book, input.grid, path.basename(file), nodeRunContext());
   },
 };

@@ -1,0 +1,5 @@
+export * from './allocateStock';
+export * from './listingIndex';
+export * from './locationRank';
+export * from './planStockCheck';
+export * from './suggestReorders';

@@ -1,0 +1,398 @@
+/**
+ * Check stock as a pure computation over the tables: which order items get which units, what each Inventory
+ * row has reserved and free, what is short, and what to reorder. The workflow writes the result; the
+ * inventory-loader export reads it. Re-running on the same tables gives the same plan.
+ */
+import { parseDateTime } from '../dates/parseDateTime';
+import type { Settings } from '../settings/readSettings';
+import type { DecodedTable } from '../tables/decodeTable';
+import type { InventoryRecord } from '../tables/inventory';
+import { inventoryTable } from '../tables/inventory';
+import type { ListingRecord } from '../tables/listings';
+import { listingsTable } from '../tables/listings';
+import type { OrderRecord, OrderStatus } from '../tables/orders';
+import { ordersTable } from '../tables/orders';
+import type { Problem } from '../tables/problem';
+import { problem } from '../tables/problem';
+import type { PurchaseListRecord } from '../tables/purchaseList';
+import type { ShortageRecord } from '../tables/shortages';
+import type { Demand, StockLot } from './allocateStock';
+import { allocateStock, formatPicks, parsePicks } from './allocateStock';
+import type { ListedSku } from './listingIndex';
+import { indexListings, missingShippingData, skuKey } from './listingIndex';
+import { parseLocationRank } from './locationRank';
+import { suggestReorders } from './suggestReorders';
+
+/** Statuses check stock allocates from scratch each run. */
+const OPEN: ReadonlySet<OrderStatus | null> = new Set<OrderStatus | null>([
+  null,
+  'New',
+  'Allocated',
+  'Short',
+  'Rated',
+]);
+
+export interface RowUpdate<R> {
+  readonly rowNumber: number;
+  readonly fields: Partial<R>;
+}
+
+/** A merchant-fulfilled SKU's free stock, for the quantity sent back to Amazon. */
+export interface SkuAvailability {
+  readonly sku: string;
+  readonly available: number;
+  readonly listing: ListingRecord;
+}
+
+export interface StockCheckPlan {
+  readonly orderUpdates: RowUpdate<OrderRecord>[];
+  /** reserved and available of every Inventory row check stock accounts for (blank for rows it cannot use). */
+  readonly inventoryUpdates: RowUpdate<InventoryRecord>[];
+  readonly shortages: ShortageRecord[];
+  readonly purchases: PurchaseListRecord[];
+  /** Merchant-fulfilled listed SKUs with Inventory rows, in SKU order. */
+  readonly availability: SkuAvailability[];
+  readonly problems: Problem[];
+  readonly stats: {
+    itemsConsidered: number;
+    allocated: number;
+    short: number;
+    held: number;
+    released: number;
+    unitsReserved: number;
+    listingsWithoutSize: number;
+  };
+}
+
+export interface StockCheckInput {
+  readonly orders: DecodedTable<OrderRecord>;
+  readonly inventory: DecodedTable<InventoryRecord>;
+  readonly listings: DecodedTable<ListingRecord>;
+  readonly settings: Settings;
+}
+
+interface UsableLot {
+  readonly rowNumber: number;
+  readonly record: InventoryRecord;
+}
+
+function instant(iso: string | null): number | null {
+  if (iso === null) return null;
+  const d = parseDateTime(iso);
+  return d.ok ? d.date.getTime() : null;
+}
+
+/** Units an order item still needs: quantity-to-ship when given, else purchased minus shipped. */
+export function unitsToShip(o: OrderRecord): number {
+  if (o['quantity-to-ship'] !== null) return o['quantity-to-ship'];
+  return Math.max(0, o['quantity-purchased'] - (o['quantity-shipped'] ?? 0));
+}
+
+export function planStockCheck(input: StockCheckInput): StockCheckPlan {
+  const { settings } = input;
+  const problems: Problem[] = [];
+  const rank = parseLocationRank(settings.list('location-rank'));
+  const shipComplete = settings.bool('ship-complete');
+  const listings = indexListings(input.listings);
+  problems.push(...input.listings.problems, ...listings.problems);
+  const listingOf = (sku: string): ListedSku | undefined => listings.bySku.get(skuKey(sku));
+
+  // Inventory rows that can be allocated from: valid, unique by sku + location, at a ranked location, not FBA.
+  problems.push(...input.inventory.problems);
+  const inventoryUpdates: RowUpdate<InventoryRecord>[] = [];
+  const lots: StockLot[] = [];
+  const usable: UsableLot[] = [];
+  const seen = new Map<string, number>();
+  for (const r of input.inventory.rows) {
+    const rec = r.record;
+    const blank = () =>
+      inventoryUpdates.push({ rowNumber: r.rowNumber, fields: { reserved: null, available: null } });
+    if (!r.valid || !rec.sku || !rec.location) {
+      blank();
+      continue;
+    }
+    const key = `${skuKey(rec.sku)}\u0000${rec.location.trim().toUpperCase()}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push(
+        problem(
+          inventoryTable.name,
+          r.rowNumber,
+          'location',
+          `${rec.sku} at ${rec.location} is also on row ${earlier}; this row is not counted (merge the two counts into one row)`,
+        ),
+      );
+      blank();
+      continue;
+    }
+    seen.set(key, r.rowNumber);
+    const locationRank = rank.rankOf(rec.location);
+    if (locationRank === null) {
+      problems.push(
+        problem(
+          inventoryTable.name,
+          r.rowNumber,
+          'location',
+          `location ${rec.location} is not in Settings location-rank (${rank.entries.join(', ') || 'empty'}); its stock is not allocated until it is added there`,
+          rec.location,
+        ),
+      );
+      blank();
+      continue;
+    }
+    if (listingOf(rec.sku)?.isFba) {
+      // Amazon's stock, tracked here for information only.
+      inventoryUpdates.push({ rowNumber: r.rowNumber, fields: { reserved: 0, available: rec['on-hand'] } });
+      continue;
+    }
+    lots.push({ sku: rec.sku, location: rec.location, onHand: rec['on-hand'], rank: locationRank });
+    usable.push({ rowNumber: r.rowNumber, record: rec });
+  }
+
+  // Order items: open ones allocated from scratch, Labeled ones pinned to their picks, the rest left alone.
+  problems.push(...input.orders.problems);
+  const orderUpdates: RowUpdate<OrderRecord>[] = [];
+  const demands: Demand[] = [];
+  const demandRows: { rowNumber: number; record: OrderRecord; notes: string[] }[] = [];
+  const sizeProblemRows = new Set<number>();
+  let released = 0;
+  for (const r of input.orders.rows) {
+    const o = r.record;
+    const status = o.status;
+    if (status === 'Cancelled') {
+      if (o['allocated-qty'] !== null || o['allocated-from'] !== null) released++;
+      orderUpdates.push({
+        rowNumber: r.rowNumber,
+        fields: { 'allocated-qty': null, 'allocated-from': null },
+      });
+      continue;
+    }
+    if (status === 'Shipped' || status === 'Confirmed') continue;
+    if (!r.valid) continue;
+    const pinned = status === 'Labeled';
+    if (!pinned && !OPEN.has(status)) continue;
+    const notes: string[] = [];
+    const listed = listingOf(o.sku);
+    if (!listed) {
+      notes.push(`SKU ${o.sku} has no Listings row: import listings and give it weight and dimensions`);
+      problems.push(
+        problem(
+          ordersTable.name,
+          r.rowNumber,
+          'sku',
+          `SKU ${o.sku} has no Listings row, so carrier choice has no weight or size for it`,
+          o.sku,
+        ),
+      );
+    } else if (listed.isFba) {
+      notes.push(
+        `SKU ${o.sku} is fulfilled by Amazon (${listed.record['fulfillment-channel']}): no merchant stock is allocated to it`,
+      );
+      problems.push(
+        problem(
+          ordersTable.name,
+          r.rowNumber,
+          'sku',
+          `SKU ${o.sku} is an FBA listing (Listings row ${listed.rowNumber}); Shipsheet does not allocate Amazon's stock`,
+          o.sku,
+        ),
+      );
+    } else {
+      const missing = missingShippingData(listed.record);
+      if (missing.length > 0) {
+        notes.push(`listing ${o.sku}: ${missing.map((m) => m.message.split(':')[0]).join(', ')}`);
+        if (!sizeProblemRows.has(listed.rowNumber)) {
+          sizeProblemRows.add(listed.rowNumber);
+          for (const m of missing)
+            problems.push(
+              problem(listingsTable.name, listed.rowNumber, m.column, `${listed.record.sku}: ${m.message}`),
+            );
+        }
+      }
+    }
+    const quantity = listed?.isFba ? 0 : unitsToShip(o);
+    const picks = pinned && o['allocated-from'] ? parsePicks(o['allocated-from']) : null;
+    demands.push({
+      id: o['order-item-id'],
+      orderId: o['order-id'],
+      sku: o.sku,
+      quantity,
+      shipBy: instant(o['promise-date']),
+      isPrime: o['is-prime'] === true,
+      purchasedAt: instant(o['purchase-date']),
+      pinned,
+      picks: picks ?? undefined,
+    });
+    demandRows.push({ rowNumber: r.rowNumber, record: o, notes });
+  }
+
+  const result = allocateStock(lots, demands, { shipComplete });
+
+  const stats = {
+    itemsConsidered: demands.length,
+    allocated: 0,
+    short: 0,
+    held: 0,
+    released,
+    unitsReserved: 0,
+    listingsWithoutSize: 0,
+  };
+  // What each SKU is short of, for the shortage list (SKU key → totals).
+  const bySku = new Map<
+    string,
+    {
+      sku: string;
+      needed: number;
+      allocated: number;
+      itemsShort: number;
+      oldest: number | null;
+      oldestIso: string | null;
+    }
+  >();
+  const shortSkusOfOrder = new Map<string, Set<string>>();
+  result.items.forEach((a, i) => {
+    const d = demands[i];
+    const k = skuKey(d.sku);
+    const t = bySku.get(k) ?? {
+      sku: d.sku,
+      needed: 0,
+      allocated: 0,
+      itemsShort: 0,
+      oldest: null,
+      oldestIso: null,
+    };
+    bySku.set(k, t);
+    t.needed += d.quantity;
+    t.allocated += a.allocated;
+    if (a.allocated < d.quantity) {
+      t.itemsShort++;
+      if (d.shipBy !== null && (t.oldest === null || d.shipBy < t.oldest)) {
+        t.oldest = d.shipBy;
+        t.oldestIso = demandRows[i].record['promise-date'];
+      }
+      const s = shortSkusOfOrder.get(d.orderId) ?? new Set<string>();
+      s.add(d.sku);
+      shortSkusOfOrder.set(d.orderId, s);
+    }
+  });
+
+  result.items.forEach((a, i) => {
+    const d = demands[i];
+    const { rowNumber, record, notes } = demandRows[i];
+    const from = a.picks.length > 0 ? formatPicks(a.picks) : null;
+    if (d.pinned) {
+      // A bought label: its units stay picked and its status stays; only an unrecorded allocation is filled in.
+      const fields: Partial<OrderRecord> = {};
+      if (record['allocated-from'] === null || record['allocated-qty'] === null) {
+        fields['allocated-qty'] = a.allocated;
+        fields['allocated-from'] = from;
+      }
+      if (a.missing > 0 || a.allocated < d.quantity) {
+        const msg = `labeled, but ${d.quantity - a.allocated} of ${d.quantity} units are not on hand where recorded (${record['allocated-from'] ?? 'nothing recorded'}): recount ${d.sku}`;
+        problems.push(problem(ordersTable.name, rowNumber, 'allocated-from', msg));
+      }
+      if (Object.keys(fields).length > 0) orderUpdates.push({ rowNumber, fields });
+      return;
+    }
+    let status: OrderStatus;
+    const full = a.allocated >= d.quantity && d.quantity > 0;
+    if (d.quantity === 0 && notes.length === 0)
+      notes.push('nothing left to ship (quantity-to-ship is 0): mark it Shipped or Cancelled');
+    if (full && !a.held) {
+      status = record.status === 'Rated' ? 'Rated' : 'Allocated';
+      stats.allocated++;
+    } else if (full) {
+      status = 'Short';
+      stats.held++;
+      const waiting = [...(shortSkusOfOrder.get(d.orderId) ?? [])].sort().join(', ');
+      notes.unshift(`held: order ${d.orderId} ships complete and waits for ${waiting}`);
+    } else {
+      status = 'Short';
+      stats.short++;
+      if (d.quantity > 0)
+        notes.unshift(
+          `short ${d.quantity - a.allocated} of ${d.quantity} ${d.sku}${a.allocated > 0 ? ` (${a.allocated} reserved)` : ''}`,
+        );
+    }
+    orderUpdates.push({
+      rowNumber,
+      fields: {
+        status,
+        'allocated-qty': a.allocated,
+        'allocated-from': from,
+        problem: notes.length > 0 ? notes.join('; ') : null,
+      },
+    });
+  });
+
+  // Inventory: what each usable row has reserved and free.
+  const availableBySku = new Map<string, number>();
+  usable.forEach((u, i) => {
+    const reserved = result.reserved[i];
+    stats.unitsReserved += reserved;
+    const available = u.record['on-hand'] - reserved;
+    const k = skuKey(u.record.sku);
+    availableBySku.set(k, (availableBySku.get(k) ?? 0) + available);
+    inventoryUpdates.push({ rowNumber: u.rowNumber, fields: { reserved, available } });
+  });
+  inventoryUpdates.sort((a, b) => a.rowNumber - b.rowNumber);
+
+  const titleOf = (sku: string) => listingOf(sku)?.record.title ?? null;
+  const lotsOfSku = new Map<string, UsableLot[]>();
+  usable
+    .map((u, i) => ({ u, lot: lots[i] }))
+    .sort((a, b) => a.lot.rank - b.lot.rank || (a.lot.location < b.lot.location ? -1 : 1))
+    .forEach(({ u }) => {
+      const k = skuKey(u.record.sku);
+      lotsOfSku.set(k, [...(lotsOfSku.get(k) ?? []), u]);
+    });
+  const onHandOf = (k: string) => (lotsOfSku.get(k) ?? []).reduce((s, u) => s + u.record['on-hand'], 0);
+  const supplierOf = (k: string) =>
+    (lotsOfSku.get(k) ?? []).map((u) => u.record.supplier).find((s) => s !== null) ?? null;
+
+  const shortages: ShortageRecord[] = [...bySku.entries()]
+    .filter(([, t]) => t.itemsShort > 0 && t.needed > t.allocated)
+    .map(([k, t]) => ({
+      sku: t.sku,
+      title: titleOf(t.sku),
+      needed: t.needed,
+      'on-hand': onHandOf(k),
+      allocated: t.allocated,
+      short: t.needed - t.allocated,
+      'items-short': t.itemsShort,
+      'oldest-ship-by': t.oldestIso,
+      supplier: supplierOf(k),
+      oldest: t.oldest,
+    }))
+    .sort((a, b) => {
+      if (a.oldest !== b.oldest) {
+        if (a.oldest === null) return 1;
+        if (b.oldest === null) return -1;
+        return a.oldest - b.oldest;
+      }
+      return a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
+    })
+    .map(({ oldest: _oldest, ...rest }) => rest);
+
+  const shortBySku = new Map<string, number>();
+  for (const s of shortages) shortBySku.set(skuKey(s.sku), s.short ?? 0);
+  const purchases = suggestReorders({
+    skus: [...new Set([...lotsOfSku.keys(), ...shortBySku.keys()])],
+    lotsOf: (k) => (lotsOfSku.get(k) ?? []).map((u) => u.record),
+    availableOf: (k) => availableBySku.get(k) ?? 0,
+    shortOf: (k) => shortBySku.get(k) ?? 0,
+    skuOf: (k) => lotsOfSku.get(k)?.[0]?.record.sku ?? shortages.find((s) => skuKey(s.sku) === k)?.sku ?? k,
+    titleOf,
+    defaultCurrency: settings.text('currency'),
+  });
+
+  for (const l of listings.bySku.values())
+    if (!l.isFba && missingShippingData(l.record).length > 0) stats.listingsWithoutSize++;
+
+  const availability: SkuAvailability[] = [...listings.bySku.entries()]
+    .filter(([k, l]) => !l.isFba && lotsOfSku.has(k))
+    .map(([k, l]) => ({ sku: l.record.sku, available: availableBySku.get(k) ?? 0, listing: l.record }))
+    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+
+  return { orderUpdates, inventoryUpdates, shortages, purchases, availability, problems, stats };
+}
