@@ -3,3 +3,4 @@ export * from './listingIndex';
 export * from './locationRank';
 export * from './planStockCheck';
 export * from './suggestReorders';
+export * from './inventoryLoader';

@@ -73,7 +73,7 @@ export async function importTable<S extends TableSchema>(
           .join(', ')})`;
     return refused(
       action,
-      `${source} is not a ${schema.name} file: ${why}.${describeMismatch(grid[Math.max(0, headerIndex)] ?? [], schema)}`,
+      `${source} is not ${/^[aeiou]/i.test(schema.name) ? 'an' : 'a'} ${schema.name} file: ${why}.${describeMismatch(grid[Math.max(0, headerIndex)] ?? [], schema)}`,
     );
   }
   const exclude = new Set(options.exclude ?? []);

@@ -7,3 +7,4 @@ export * from './checkStock';
 export * from './rebuildSheet';
 export * from './importInventory';
 export * from './importListings';
+export * from './exportInventoryLoader';

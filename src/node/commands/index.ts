@@ -1,6 +1,8 @@
 /** Every `shipsheet` command; each issue adds its own register function here. */
 import type { Command } from 'commander';
+import { registerCheckStock } from './checkStockCommand';
 import { registerDemo } from './demoCommand';
+import { registerExport } from './exportCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 
@@ -8,4 +10,6 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerCheckStock,
+  registerExport,
 ];

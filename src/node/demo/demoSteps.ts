@@ -4,14 +4,20 @@
  */
 import path from 'node:path';
 import type { ActionResult, RunContext, Workbook } from '../../core';
+import type { InventoryLoaderFile, PurchaseListRecord } from '../../core';
 import {
+  checkStock,
+  exportInventoryLoader,
   importTable,
   importOrders,
   inventoryTable,
   listingsTable,
   parseOrderReport,
+  settingsTable,
   setUpSheets,
 } from '../../core';
+import { writePurchaseList } from '../stock/writePurchaseList';
+import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
 
@@ -47,6 +53,10 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     title: 'Load the sample listings and inventory',
     run: async (demo) => [
+      // Pick shelves A-* first, then the back store; keep 1 unit back from Amazon.
+      await importSample(demo, 'settings.tsv', (grid, source) =>
+        importTable(demo.book, settingsTable, grid, source, demo.context),
+      ),
       await importSample(demo, 'listings.tsv', (grid, source) =>
         importTable(demo.book, listingsTable, grid, source, demo.context),
       ),
@@ -62,5 +72,22 @@ export const DEMO_STEPS: DemoStep[] = [
         importOrders(demo.book, parseOrderReport(grid, source), source, demo.context),
       ),
     ],
+  },
+  {
+    title: 'Check stock: allocate the shelves to the orders, list shortages and reorders',
+    run: async (demo) => {
+      const checked = await checkStock(demo.book, demo.context);
+      if (!checked.ok) return [checked];
+      const purchaseList = path.join(demo.outDir, 'purchase-list.csv');
+      await writePurchaseList(purchaseList, (checked.data as { purchases: PurchaseListRecord[] }).purchases);
+      const loader = await exportInventoryLoader(demo.book);
+      if (!loader.ok) return [checked, loader];
+      const loaderFile = path.join(demo.outDir, 'inventory-loader.txt');
+      await writeFileAtomic(loaderFile, Buffer.from((loader.data as InventoryLoaderFile).text, 'utf8'));
+      return [
+        { ...checked, lines: [...checked.lines, `Purchase list: ${path.basename(purchaseList)}`] },
+        { ...loader, lines: [...loader.lines, `Quantities for Amazon: ${path.basename(loaderFile)}`] },
+      ];
+    },
   },
 ];
