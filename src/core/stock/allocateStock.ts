@@ -132,8 +132,25 @@ export function allocateStock(
     }
   };
 
-  const order = demands.map((_, i) => i);
-  order.sort((a, b) => compareDemand(demands[a], demands[b]));
+  // Sort keys pulled into typed arrays first: the comparator then touches numbers, not objects (the sort is
+  // most of the cost at 50,000 items). Ties fall back to compareDemand, so the order is the same total order.
+  const n = demands.length;
+  const shipBy = new Float64Array(n);
+  const prime = new Uint8Array(n);
+  const bought = new Float64Array(n);
+  demands.forEach((dem, i) => {
+    shipBy[i] = dem.shipBy ?? Number.POSITIVE_INFINITY;
+    prime[i] = dem.isPrime ? 0 : 1;
+    bought[i] = dem.purchasedAt ?? Number.POSITIVE_INFINITY;
+  });
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort(
+    (a, b) =>
+      shipBy[a] - shipBy[b] ||
+      prime[a] - prime[b] ||
+      bought[a] - bought[b] ||
+      compareDemand(demands[a], demands[b]),
+  );
   // Pinned items (labels bought) first: their units are already off the free stock.
   for (const d of order) {
     const dem = demands[d];

@@ -1,0 +1,138 @@
+// Check stock's allocation on generated orders and stock: 10k / 50k / 100k order items over 5k / 5k / 10k SKUs
+// with two to three locations each. Prints seconds and the cost per item, to show it grows linearly; then the
+// whole planStockCheck (decoding the three sheets included) at 50k items.
+import type { Demand, StockLot } from '../src/core/stock/allocateStock';
+import { allocateStock } from '../src/core/stock/allocateStock';
+import { planStockCheck } from '../src/core/stock/planStockCheck';
+import { readSettings } from '../src/core/settings/readSettings';
+import { decodeTable } from '../src/core/tables/decodeTable';
+import { inventoryTable } from '../src/core/tables/inventory';
+import { listingsTable } from '../src/core/tables/listings';
+import { ordersTable } from '../src/core/tables/orders';
+import type { Grid } from '../src/core/tables/cell';
+import { measure, row } from './measure';
+
+/** Small seeded PRNG (mulberry32) so every run generates the same data. */
+function rng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const T0 = Date.UTC(2026, 11, 1);
+
+function generate(items: number, skus: number, seed = 42) {
+  const r = rng(seed);
+  const lots: StockLot[] = [];
+  for (let s = 0; s < skus; s++) {
+    const n = 2 + Math.floor(r() * 2);
+    for (let l = 0; l < n; l++)
+      lots.push({
+        sku: `SKU-${s}`,
+        location: `${'AB'[l % 2]}-${String(l).padStart(2, '0')}`,
+        onHand: Math.floor(r() * 12),
+        rank: l,
+      });
+  }
+  const demands: Demand[] = [];
+  for (let i = 0; i < items; i++) {
+    const order = Math.floor(i / (1 + Math.floor(r() * 2)));
+    demands.push({
+      id: String(10_000_000_000_000 + i),
+      orderId: `112-${String(order).padStart(7, '0')}-0000000`,
+      sku: `SKU-${Math.floor(r() * skus)}`,
+      quantity: 1 + Math.floor(r() * 3),
+      shipBy: T0 + Math.floor(r() * 5) * 86_400_000,
+      isPrime: r() < 0.3,
+      purchasedAt: T0 - Math.floor(r() * 72) * 3_600_000,
+    });
+  }
+  return { lots, demands };
+}
+
+async function main() {
+  console.log('allocateStock (pure allocation, best of 5 runs)');
+  const perItem: number[] = [];
+  for (const [items, skus] of [
+    [10_000, 5_000],
+    [50_000, 5_000],
+    [100_000, 10_000],
+  ] as const) {
+    const { lots, demands } = generate(items, skus);
+    allocateStock(lots, demands); // warm-up
+    let best = { seconds: Infinity, peakRssMb: 0 };
+    for (let k = 0; k < 5; k++) {
+      const m = await measure(() => allocateStock(lots, demands));
+      if (m.seconds < best.seconds) best = m;
+    }
+    perItem.push((best.seconds * 1e6) / items);
+    console.log(
+      `${row(`${items.toLocaleString('en-US')} items over ${skus.toLocaleString('en-US')} SKUs (${lots.length} lots)`, best)}  ${((best.seconds * 1e6) / items).toFixed(2)} µs/item`,
+    );
+  }
+  console.log(`cost per item 100k vs 10k: ${(perItem[2] / perItem[0]).toFixed(2)}x (1.00x = linear)`);
+
+  // The whole plan: sheets as grids → decoded → allocated → order/inventory updates, shortages, reorders.
+  const { lots, demands } = generate(50_000, 5_000);
+  const orders: Grid = [
+    [
+      'order-id',
+      'order-item-id',
+      'purchase-date',
+      'promise-date',
+      'sku',
+      'quantity-purchased',
+      'is-prime',
+      'status',
+    ],
+  ];
+  for (const d of demands)
+    orders.push([
+      d.orderId,
+      d.id,
+      new Date(d.purchasedAt!).toISOString(),
+      new Date(d.shipBy!).toISOString(),
+      d.sku,
+      d.quantity,
+      d.isPrime,
+      'New',
+    ]);
+  const inventory: Grid = [
+    ['sku', 'location', 'on-hand', 'reorder-point', 'reorder-qty', 'unit-cost', 'supplier'],
+  ];
+  for (const l of lots)
+    inventory.push([l.sku, l.location, l.onHand, 4, 12, 2.5, `Supplier ${l.sku.length % 7}`]);
+  const listings: Grid = [
+    [
+      'sku',
+      'asin',
+      'fulfillment-channel',
+      'weight',
+      'weight-unit',
+      'length',
+      'width',
+      'height',
+      'dimension-unit',
+    ],
+  ];
+  for (let s = 0; s < 5_000; s++) listings.push([`SKU-${s}`, `B0${s}`, 'DEFAULT', 1, 'lb', 6, 4, 2, 'in']);
+  const settings = readSettings([
+    ['key', 'value'],
+    ['location-rank', 'A-*, B-*'],
+  ]).settings;
+  const plan = await measure(() =>
+    planStockCheck({
+      orders: decodeTable(ordersTable, orders),
+      inventory: decodeTable(inventoryTable, inventory),
+      listings: decodeTable(listingsTable, listings),
+      settings,
+    }),
+  );
+  console.log(row('planStockCheck, 50,000 items over 5,000 SKUs (decode included)', plan));
+}
+
+void main();
