@@ -28,7 +28,7 @@ export const inventoryTable = defineTable({
       owner: 'seller',
       required: true,
       min: 0,
-      aliases: ['on-hand-qty', 'qty-on-hand', 'quantity', 'qty'],
+      aliases: ['on-hand-qty', 'qty-on-hand', 'qty'],
       description: 'Units physically there.',
     }),
     int('reserved', { owner: 'shipsheet', min: 0, description: 'Units allocated to unshipped orders.' }),

@@ -140,8 +140,12 @@ export async function importTable<S extends TableSchema>(
         if (v !== null || !(k in withDefaults)) withDefaults[k] = v;
       editor.append(withDefaults as Partial<RecordOf<S>>);
       added++;
-    } else if (editor.update(existing, fields as Partial<RecordOf<S>>)) updated++;
-    else unchanged++;
+    } else {
+      // The key matched case-insensitively: keep the sheet's spelling of it.
+      for (const k of schema.key) delete fields[k];
+      if (editor.update(existing, fields as Partial<RecordOf<S>>)) updated++;
+      else unchanged++;
+    }
   }
   const summary = `${file.rows.length} rows read: ${added} added, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected`;
   if (options.allOrNothing && rejected > 0) {
