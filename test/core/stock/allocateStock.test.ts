@@ -12,7 +12,10 @@ function demand(id: string, sku: string, quantity: number, over: Partial<Demand>
 describe('allocateStock', () => {
   it('allocates oldest ship-by first when stock is short', () => {
     const lots: StockLot[] = [{ sku: 'MUG', location: 'A-01', onHand: 3, rank: 0 }];
-    const r = allocateStock(lots, [demand('late', 'MUG', 2, { shipBy: T0 + 2 * H }), demand('early', 'MUG', 2)]);
+    const r = allocateStock(lots, [
+      demand('late', 'MUG', 2, { shipBy: T0 + 2 * H }),
+      demand('early', 'MUG', 2),
+    ]);
     expect(r.items.map((i) => [i.id, i.allocated])).toEqual([
       ['late', 1],
       ['early', 2],
@@ -72,7 +75,9 @@ describe('allocateStock', () => {
 
   it('reports the units a pinned item recorded but the shelf no longer has', () => {
     const lots: StockLot[] = [{ sku: 'MUG', location: 'A-01', onHand: 1, rank: 0 }];
-    const r = allocateStock(lots, [demand('l', 'MUG', 3, { pinned: true, picks: [{ location: 'A-01', qty: 3 }] })]);
+    const r = allocateStock(lots, [
+      demand('l', 'MUG', 3, { pinned: true, picks: [{ location: 'A-01', qty: 3 }] }),
+    ]);
     expect(r.items[0]).toMatchObject({ allocated: 1, missing: 2 });
   });
 
@@ -90,16 +95,15 @@ describe('allocateStock', () => {
 const SKUS = ['S1', 'S2', 'S3', 'S4'];
 const LOCS = ['A-01', 'A-02', 'B-STORE'];
 
-const lotsArb = fc
-  .uniqueArray(
-    fc.record({
-      sku: fc.constantFrom(...SKUS),
-      location: fc.constantFrom(...LOCS),
-      onHand: fc.nat({ max: 12 }),
-      rank: fc.nat({ max: 2 }),
-    }),
-    { selector: (l) => `${l.sku}|${l.location}`, maxLength: 12 },
-  );
+const lotsArb = fc.uniqueArray(
+  fc.record({
+    sku: fc.constantFrom(...SKUS),
+    location: fc.constantFrom(...LOCS),
+    onHand: fc.nat({ max: 12 }),
+    rank: fc.nat({ max: 2 }),
+  }),
+  { selector: (l) => `${l.sku}|${l.location}`, maxLength: 12 },
+);
 
 const demandsArb = fc
   .array(
@@ -107,9 +111,15 @@ const demandsArb = fc
       orderId: fc.constantFrom('O1', 'O2', 'O3', 'O4', 'O5', 'O6'),
       sku: fc.constantFrom(...SKUS),
       quantity: fc.nat({ max: 6 }),
-      shipBy: fc.option(fc.integer({ min: 0, max: 5 }).map((d) => T0 + d * 24 * H), { nil: null }),
+      shipBy: fc.option(
+        fc.integer({ min: 0, max: 5 }).map((d) => T0 + d * 24 * H),
+        { nil: null },
+      ),
       isPrime: fc.boolean(),
-      purchasedAt: fc.option(fc.integer({ min: 0, max: 48 }).map((h) => T0 - h * H), { nil: null }),
+      purchasedAt: fc.option(
+        fc.integer({ min: 0, max: 48 }).map((h) => T0 - h * H),
+        { nil: null },
+      ),
     }),
     { maxLength: 30 },
   )
@@ -152,7 +162,9 @@ describe('allocateStock properties', () => {
         expect(again).toEqual(a);
         // Shuffle both inputs deterministically; each item and lot must get the same allocation.
         const order = (n: number) =>
-          Array.from({ length: n }, (_, i) => i).sort((x, y) => ((x * 7919 + seed) % 97) - ((y * 7919 + seed) % 97) || x - y);
+          Array.from({ length: n }, (_, i) => i).sort(
+            (x, y) => ((x * 7919 + seed) % 97) - ((y * 7919 + seed) % 97) || x - y,
+          );
         const lo = order(lots.length);
         const doo = order(demands.length);
         const b = allocateStock(

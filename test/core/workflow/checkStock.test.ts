@@ -24,7 +24,13 @@ function sampleBook(orders: OrderRow[], settings: Record<string, string> = {}) {
       ['SOCK', 'A-02', 10, 2, 20, 1.5, 'Canvas Goods'],
       ['KNIFE', 'A-03', 0, 1, 5, 17.5, 'Forge Supply'],
     ]),
-    Listings: [LISTING_HEADER, listing('MUG'), listing('SOCK'), listing('KNIFE'), listing('MUG-FBA', { 'fulfillment-channel': 'AMAZON_NA' })],
+    Listings: [
+      LISTING_HEADER,
+      listing('MUG'),
+      listing('SOCK'),
+      listing('KNIFE'),
+      listing('MUG-FBA', { 'fulfillment-channel': 'AMAZON_NA' }),
+    ],
     Settings: settingsGrid({ 'location-rank': 'A-*, B-STORE', 'ship-complete': 'true', ...settings }),
   });
 }
@@ -39,7 +45,9 @@ describe('checkStock', () => {
     const r = await checkStock(b, ctx);
     expect(r.ok).toBe(true);
     const orders = await sheetRecords(b, 'Orders');
-    expect(orders.map((o) => [o['order-item-id'], o.status, o['allocated-qty'], o['allocated-from']])).toEqual([
+    expect(
+      orders.map((o) => [o['order-item-id'], o.status, o['allocated-qty'], o['allocated-from']]),
+    ).toEqual([
       ['I1', 'Short', 3, 'B-STORE:3'],
       ['I2', 'Allocated', 4, 'A-01:3; B-STORE:1'],
       ['I3', 'Allocated', 2, 'A-02:2'],
@@ -117,10 +125,35 @@ describe('checkStock', () => {
 
   it('keeps Labeled items picked where recorded, leaves Shipped ones alone, releases Cancelled ones', async () => {
     const b = sampleBook([
-      { order: 'O1', item: 'I1', sku: 'MUG', qty: 2, shipBy: '2026-12-09T07:59:59Z', status: 'Labeled', allocatedQty: 2, allocatedFrom: 'A-01:2' },
+      {
+        order: 'O1',
+        item: 'I1',
+        sku: 'MUG',
+        qty: 2,
+        shipBy: '2026-12-09T07:59:59Z',
+        status: 'Labeled',
+        allocatedQty: 2,
+        allocatedFrom: 'A-01:2',
+      },
       { order: 'O2', item: 'I2', sku: 'MUG', qty: 6, shipBy: '2026-12-01T07:59:59Z' },
-      { order: 'O3', item: 'I3', sku: 'MUG', qty: 3, status: 'Shipped', allocatedQty: 3, allocatedFrom: 'A-01:3' },
-      { order: 'O4', item: 'I4', sku: 'MUG', qty: 1, status: 'Cancelled', allocatedQty: 1, allocatedFrom: 'A-01:1' },
+      {
+        order: 'O3',
+        item: 'I3',
+        sku: 'MUG',
+        qty: 3,
+        status: 'Shipped',
+        allocatedQty: 3,
+        allocatedFrom: 'A-01:3',
+      },
+      {
+        order: 'O4',
+        item: 'I4',
+        sku: 'MUG',
+        qty: 1,
+        status: 'Cancelled',
+        allocatedQty: 1,
+        allocatedFrom: 'A-01:1',
+      },
     ]);
     const r = await checkStock(b, ctx);
     expect(r.stats.released).toBe(1);
@@ -137,8 +170,24 @@ describe('checkStock', () => {
 
   it('keeps Rated items Rated while fully allocated, and moves them to Short when stock no longer covers them', async () => {
     const b = sampleBook([
-      { order: 'O1', item: 'I1', sku: 'SOCK', qty: 2, status: 'Rated', allocatedQty: 2, allocatedFrom: 'A-02:2' },
-      { order: 'O2', item: 'I2', sku: 'MUG', qty: 7, status: 'Rated', allocatedQty: 7, shipBy: '2026-12-03T07:59:59Z' },
+      {
+        order: 'O1',
+        item: 'I1',
+        sku: 'SOCK',
+        qty: 2,
+        status: 'Rated',
+        allocatedQty: 2,
+        allocatedFrom: 'A-02:2',
+      },
+      {
+        order: 'O2',
+        item: 'I2',
+        sku: 'MUG',
+        qty: 7,
+        status: 'Rated',
+        allocatedQty: 7,
+        shipBy: '2026-12-03T07:59:59Z',
+      },
       { order: 'O3', item: 'I3', sku: 'MUG', qty: 1, shipBy: '2026-12-01T07:59:59Z' },
     ]);
     await checkStock(b, ctx);
@@ -159,15 +208,28 @@ describe('checkStock', () => {
         ['BARE', 'C-9', 5],
         ['BARE', 'a-01', 2],
       ]),
-      Listings: [LISTING_HEADER, listing('MUG-FBA', { 'fulfillment-channel': 'AMAZON_EU' }), listing('BARE', { weight: null, height: null })],
+      Listings: [
+        LISTING_HEADER,
+        listing('MUG-FBA', { 'fulfillment-channel': 'AMAZON_EU' }),
+        listing('BARE', { weight: null, height: null }),
+      ],
       Settings: settingsGrid({ 'location-rank': 'A-*' }),
     });
     const r = await checkStock(b, ctx);
     const where = r.problems.map((p) => `${p.sheet}:${p.row}:${p.column}`);
     expect(where).toEqual(
-      expect.arrayContaining(['Orders:2:sku', 'Orders:3:sku', 'Listings:3:weight', 'Listings:3:height', 'Inventory:4:location', 'Inventory:5:location']),
+      expect.arrayContaining([
+        'Orders:2:sku',
+        'Orders:3:sku',
+        'Listings:3:weight',
+        'Listings:3:height',
+        'Inventory:4:location',
+        'Inventory:5:location',
+      ]),
     );
-    expect(r.problems.find((p) => p.row === 4 && p.sheet === 'Inventory')?.message).toMatch(/not in Settings location-rank \(A-\*\)/);
+    expect(r.problems.find((p) => p.row === 4 && p.sheet === 'Inventory')?.message).toMatch(
+      /not in Settings location-rank \(A-\*\)/,
+    );
     expect(r.problems.find((p) => p.row === 5 && p.sheet === 'Inventory')?.message).toMatch(/also on row 3/);
     const o = await sheetRecords(b, 'Orders');
     expect(o.map((x) => [x.status, x['allocated-qty']])).toEqual([
@@ -232,7 +294,10 @@ describe('checkStock properties', () => {
             ),
             Inventory: inventoryGrid(stock.map(([s, l, n]) => [s, l, n] as [string, string, Cell])),
             Listings: [LISTING_HEADER, ...SKUS.map((s) => listing(s))],
-            Settings: settingsGrid({ 'location-rank': 'A-*, B-STORE', 'ship-complete': String(shipComplete) }),
+            Settings: settingsGrid({
+              'location-rank': 'A-*, B-STORE',
+              'ship-complete': String(shipComplete),
+            }),
           });
           await checkStock(b, ctx);
           const inv = await sheetRecords(b, 'Inventory');
@@ -240,11 +305,13 @@ describe('checkStock properties', () => {
           const used = new Map<string, number>();
           for (const o of orders) {
             if (o.status === 'Shipped' || o.status === 'Cancelled') continue;
-            const picks = typeof o['allocated-from'] === 'string' ? parsePicks(o['allocated-from']) ?? [] : [];
+            const picks =
+              typeof o['allocated-from'] === 'string' ? (parsePicks(o['allocated-from']) ?? []) : [];
             const total = picks.reduce((s, p) => s + p.qty, 0);
             expect(total).toBe(o['allocated-qty'] ?? 0);
             expect(total).toBeLessThanOrEqual(Number(o['quantity-purchased']));
-            for (const p of picks) used.set(`${o.sku}|${p.location}`, (used.get(`${o.sku}|${p.location}`) ?? 0) + p.qty);
+            for (const p of picks)
+              used.set(`${o.sku}|${p.location}`, (used.get(`${o.sku}|${p.location}`) ?? 0) + p.qty);
           }
           for (const i of inv) {
             if (i.location === 'Z-9') {
@@ -258,7 +325,9 @@ describe('checkStock properties', () => {
           }
           const snapshot = await b.read(['Orders', 'Inventory', 'Shortages', 'Purchase List', 'Log']);
           await checkStock(b, { now: new Date('2026-12-02T00:00:00Z') });
-          expect(await b.read(['Orders', 'Inventory', 'Shortages', 'Purchase List', 'Log'])).toEqual(snapshot);
+          expect(await b.read(['Orders', 'Inventory', 'Shortages', 'Purchase List', 'Log'])).toEqual(
+            snapshot,
+          );
         },
       ),
       { numRuns: 60 },

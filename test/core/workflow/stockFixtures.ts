@@ -52,7 +52,16 @@ export function ordersGrid(rows: OrderRow[]): Grid {
   ];
 }
 
-export const INVENTORY_HEADER = ['sku', 'location', 'on-hand', 'reorder-point', 'reorder-qty', 'unit-cost', 'currency', 'supplier'];
+export const INVENTORY_HEADER = [
+  'sku',
+  'location',
+  'on-hand',
+  'reorder-point',
+  'reorder-qty',
+  'unit-cost',
+  'currency',
+  'supplier',
+];
 
 export function inventoryGrid(rows: [string, string, Cell, number?, number?, number?, string?][]): Grid {
   return [
@@ -70,7 +79,20 @@ export function inventoryGrid(rows: [string, string, Cell, number?, number?, num
   ];
 }
 
-export const LISTING_HEADER = ['sku', 'asin', 'title', 'price', 'fulfillment-channel', 'weight', 'weight-unit', 'length', 'width', 'height', 'dimension-unit', 'handling-time'];
+export const LISTING_HEADER = [
+  'sku',
+  'asin',
+  'title',
+  'price',
+  'fulfillment-channel',
+  'weight',
+  'weight-unit',
+  'length',
+  'width',
+  'height',
+  'dimension-unit',
+  'handling-time',
+];
 
 export function listing(sku: string, over: Partial<Record<string, Cell>> = {}): Cell[] {
   const base: Record<string, Cell> = {

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import type { Grid } from '../../../src/core';
-import { MemoryWorkbook, importInventory, importListings, inventoryTable, listingsTable } from '../../../src/core';
+import {
+  MemoryWorkbook,
+  importInventory,
+  importListings,
+  inventoryTable,
+  listingsTable,
+} from '../../../src/core';
 import { readTableFile } from '../../../src/node/flatfiles/readTableFile';
 import { sheetRecords } from '../../core/workflow/stockFixtures';
 
@@ -16,7 +22,17 @@ describe('import listings', () => {
     expect(r.ok).toBe(true);
     expect(r.stats).toMatchObject({ added: 3, rejected: 0 });
     const rows = await sheetRecords(b, 'Listings');
-    expect(rows.map((l) => [l.sku, l.asin, l.price, l.quantity, l['open-date'], l['fulfillment-channel'], l.status])).toEqual([
+    expect(
+      rows.map((l) => [
+        l.sku,
+        l.asin,
+        l.price,
+        l.quantity,
+        l['open-date'],
+        l['fulfillment-channel'],
+        l.status,
+      ]),
+    ).toEqual([
       ['MUG-CER-12', 'B0C1MUG012', 18.99, 11, '2016-07-08T10:12:40+01:00', 'DEFAULT', 'Active'],
       ['MUG-CER-12-FBA', 'B0C1MUG012', 18.99, null, '2019-11-21T09:01:02+00:00', 'AMAZON_EU', 'Active'],
       ['0012-KNIFE', 'B0C1KNIF08', 49, 1, '2021-03-02T17:45:00+00:00', 'DEFAULT', 'Inactive'],
@@ -45,7 +61,11 @@ describe('import listings', () => {
       'handling-time': 1,
     });
     const sock = rows.find((l) => l.sku === 'SOCK-WOOL-M')!;
-    expect(sock).toMatchObject({ 'open-date': '2020-07-04T12:00:00-07:00', 'fulfillment-channel': 'AMAZON_NA', weight: 6 });
+    expect(sock).toMatchObject({
+      'open-date': '2020-07-04T12:00:00-07:00',
+      'fulfillment-channel': 'AMAZON_NA',
+      weight: 6,
+    });
     // Importing the same report again changes nothing.
     const again = await importListings(b, grid, 'us.txt', ctx);
     expect(again.stats).toMatchObject({ updated: 0, unchanged: 2 });
@@ -73,34 +93,74 @@ describe('import inventory', () => {
   const header = ['sku', 'location', 'on-hand', 'unit-cost', 'supplier', 'reorder-point', 'reorder-qty'];
 
   async function seeded() {
-    const b = new MemoryWorkbook('book', { Settings: [['key', 'value'], ['location-rank', 'A-*, B-STORE']] });
-    const r = await importInventory(b, (await readTableFile(sample('inventory.tsv'))).grid, 'inventory.tsv', ctx);
+    const b = new MemoryWorkbook('book', {
+      Settings: [
+        ['key', 'value'],
+        ['location-rank', 'A-*, B-STORE'],
+      ],
+    });
+    const r = await importInventory(
+      b,
+      (await readTableFile(sample('inventory.tsv'))).grid,
+      'inventory.tsv',
+      ctx,
+    );
     expect(r.ok).toBe(true);
     return b;
   }
 
   it('merges the sample by sku + location, idempotently', async () => {
     const b = await seeded();
-    const again = await importInventory(b, (await readTableFile(sample('inventory.tsv'))).grid, 'inventory.tsv', ctx);
+    const again = await importInventory(
+      b,
+      (await readTableFile(sample('inventory.tsv'))).grid,
+      'inventory.tsv',
+      ctx,
+    );
     expect(again.stats).toMatchObject({ added: 0, updated: 0, unchanged: 8 });
-    const recount = await importInventory(b, [['sku', 'location', 'on-hand'], ['mug-cer-12', 'a-01', 9]], 'recount.csv', ctx);
+    const recount = await importInventory(
+      b,
+      [
+        ['sku', 'location', 'on-hand'],
+        ['mug-cer-12', 'a-01', 9],
+      ],
+      'recount.csv',
+      ctx,
+    );
     expect(recount.stats).toMatchObject({ added: 0, updated: 1 });
     const rows = await sheetRecords(b, 'Inventory');
     expect(rows).toHaveLength(8);
-    expect(rows[0]).toMatchObject({ sku: 'MUG-CER-12', location: 'A-01', 'on-hand': 9, supplier: 'Clay & Co' });
+    expect(rows[0]).toMatchObject({
+      sku: 'MUG-CER-12',
+      location: 'A-01',
+      'on-hand': 9,
+      supplier: 'Clay & Co',
+    });
   });
 
   it.each([
     ['a negative count', ['MUG', 'A-01', -2], 'on-hand', /must be at least 0/],
     ['a fractional count', ['MUG', 'A-01', 2.5], 'on-hand', /not a whole number/],
-    ['an unknown location', ['MUG', 'C-07', 2], 'location', /unknown location C-07: Settings location-rank \(A-\*, B-STORE\)/],
+    [
+      'an unknown location',
+      ['MUG', 'C-07', 2],
+      'location',
+      /unknown location C-07: Settings location-rank \(A-\*, B-STORE\)/,
+    ],
   ])('refuses a file with %s, writing nothing', async (_what, bad, column, message) => {
     const b = await seeded();
     const before = await b.read(['Inventory', 'Log']);
     const r = await importInventory(b, [header, ['SOCK-WOOL-M', 'A-05', 1], bad], 'counts.csv', ctx);
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/nothing was imported into Inventory/);
-    expect(r.problems).toEqual([expect.objectContaining({ sheet: 'counts.csv', row: 3, column, message: expect.stringMatching(message) })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        sheet: 'counts.csv',
+        row: 3,
+        column,
+        message: expect.stringMatching(message),
+      }),
+    ]);
     expect(await b.read(['Inventory', 'Log'])).toEqual(before);
   });
 
@@ -108,7 +168,10 @@ describe('import inventory', () => {
     const b = await seeded();
     const r = await importInventory(b, [header, ['MUG', 'A-01', 1], ['MUG', 'a-01', 2]], 'dup.csv', ctx);
     expect(r.ok).toBe(false);
-    expect(r.problems[0]).toMatchObject({ row: 3, message: expect.stringMatching(/duplicate sku \+ location: the same as row 2/) });
+    expect(r.problems[0]).toMatchObject({
+      row: 3,
+      message: expect.stringMatching(/duplicate sku \+ location: the same as row 2/),
+    });
   });
 
   it('refuses a listings report given as inventory, saying what it looks like', async () => {
@@ -121,7 +184,15 @@ describe('import inventory', () => {
 
   it('never lets a file write the computed columns', async () => {
     const b = await seeded();
-    await importInventory(b, [[...header, 'reserved', 'available'], ['SOCK-WOOL-M', 'A-05', 40, 6.3, 'Canvas Goods Ltd', 15, 60, 99, 99]], 'x.csv', ctx);
+    await importInventory(
+      b,
+      [
+        [...header, 'reserved', 'available'],
+        ['SOCK-WOOL-M', 'A-05', 40, 6.3, 'Canvas Goods Ltd', 15, 60, 99, 99],
+      ],
+      'x.csv',
+      ctx,
+    );
     const rows = await sheetRecords(b, inventoryTable.name);
     expect(rows[5].reserved ?? null).toBeNull();
     expect(listingsTable.name).toBe('Listings');

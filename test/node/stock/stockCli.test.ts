@@ -43,7 +43,9 @@ describe('shipsheet check-stock and export inventory-loader', () => {
     expect(list[0]).toBe(
       'supplier,sku,supplier-sku,title,available,short,reorder-point,order-qty,unit-cost,currency,line-cost,lead-time-days',
     );
-    expect(list[1]).toBe('BrightHome,LAMP-DSK-LED,,"LED Desk Lamp, Dimmable, Matte Black",0,2,4,12,14.00,USD,168.00,');
+    expect(list[1]).toBe(
+      'BrightHome,LAMP-DSK-LED,,"LED Desk Lamp, Dimmable, Matte Black",0,2,4,12,14.00,USD,168.00,',
+    );
 
     const loader = path.join(dir, 'loader.txt');
     expect(await run('export', 'inventory-loader', '--book', book, '--out', loader)).toBe(0);
@@ -51,7 +53,10 @@ describe('shipsheet check-stock and export inventory-loader', () => {
     expect(bytes.toString('utf8')).toBe(await fs.promises.readFile(FIXTURE, 'utf8'));
     // The template's shape: no BOM, a header of Amazon's keys, tab-delimited, no quoting, whole quantities ≥ 0.
     expect(bytes[0]).toBe('s'.charCodeAt(0));
-    const lines = bytes.toString('utf8').split('\r\n').filter((l) => l !== '');
+    const lines = bytes
+      .toString('utf8')
+      .split('\r\n')
+      .filter((l) => l !== '');
     expect(lines[0].split('\t')).toEqual(['sku', 'quantity', 'handling-time']);
     for (const l of lines.slice(1)) {
       const [sku, qty, ht] = l.split('\t');
