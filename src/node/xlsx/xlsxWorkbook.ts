@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Grid, Workbook, WritePlan } from '../../core';
 import { trimGrid } from '../../core';
-import { writeFileAtomic } from './atomicWrite';
+import { removeStaleTemps, writeFileAtomic } from './atomicWrite';
 import { acquireLock } from './fileLock';
 import { lossyParts } from './lossyParts';
 import { fromExcel, toExcel } from './xlsxCell';
@@ -58,6 +58,7 @@ export class XlsxWorkbook implements Workbook {
     }
     const release = options.lock === false ? () => undefined : acquireLock(resolved);
     try {
+      if (options.lock !== false) removeStaleTemps(resolved);
       const book = new ExcelJS.Workbook();
       let lossy: string[] = [];
       if (fs.existsSync(resolved)) {
