@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from './runCli';
+import { spawnSync } from 'node:child_process';
+import { ROOT, runCli } from './runCli';
 
 const fixture = (name: string) => path.join(__dirname, '../../fixtures/orders', name);
 let dir: string;
@@ -97,5 +98,24 @@ describe('shipsheet demo', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'shipsheet-demo.xlsx'));
     expect(wb.getWorksheet('Orders')!.actualRowCount).toBe(15);
+  });
+});
+
+describe('progress on a terminal', () => {
+  it('shows phases and a rows/s bar on a TTY, and nothing when piped', () => {
+    runCli(['init', '--book', book]);
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CI')) as Record<
+      string,
+      string
+    >;
+    const cmd = `${JSON.stringify(process.execPath)} bin/shipsheet.js import orders ${JSON.stringify(fixture('us-2009-29col.txt'))} --book ${JSON.stringify(book)}`;
+    // util-linux `script` gives the command a pseudo-terminal.
+    const tty = spawnSync('script', ['-qc', cmd, '/dev/null'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(tty.stdout).toMatch(/Loading book\.xlsx… \d+\.\d s/);
+    expect(tty.stdout).toMatch(/Merging order items \[.*\] 100% 3\/3 rows/);
+    expect(tty.stdout).toMatch(/Saving book\.xlsx… \d+\.\d s/);
+    const piped = runCli(['import', 'orders', fixture('us-2009-29col.txt'), '--book', book]);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).not.toMatch(/Loading/);
   });
 });
