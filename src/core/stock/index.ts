@@ -4,3 +4,4 @@ export * from './locationRank';
 export * from './planStockCheck';
 export * from './suggestReorders';
 export * from './inventoryLoader';
+export * from './stockOrderColumns';

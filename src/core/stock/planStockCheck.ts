@@ -21,6 +21,7 @@ import { allocateStock, formatPicks, parsePicks } from './allocateStock';
 import type { ListedSku } from './listingIndex';
 import { indexListings, missingShippingData, skuKey } from './listingIndex';
 import { parseLocationRank } from './locationRank';
+import type { StockOrder } from './stockOrderColumns';
 import { suggestReorders } from './suggestReorders';
 
 /** Statuses check stock allocates from scratch each run. */
@@ -65,7 +66,7 @@ export interface StockCheckPlan {
 }
 
 export interface StockCheckInput {
-  readonly orders: DecodedTable<OrderRecord>;
+  readonly orders: DecodedTable<StockOrder>;
   readonly inventory: DecodedTable<InventoryRecord>;
   readonly listings: DecodedTable<ListingRecord>;
   readonly settings: Settings;
@@ -76,20 +77,30 @@ interface UsableLot {
   readonly record: InventoryRecord;
 }
 
-function instant(iso: string | null): number | null {
-  if (iso === null) return null;
-  const d = parseDateTime(iso);
-  return d.ok ? d.date.getTime() : null;
+/** ISO text to ms since the epoch; memoised, since a day's items share a handful of ship-by times. */
+function instants(): (iso: string | null) => number | null {
+  const seen = new Map<string, number | null>();
+  return (iso) => {
+    if (iso === null) return null;
+    let t = seen.get(iso);
+    if (t === undefined) {
+      const d = parseDateTime(iso);
+      t = d.ok ? d.date.getTime() : null;
+      seen.set(iso, t);
+    }
+    return t;
+  };
 }
 
 /** Units an order item still needs: quantity-to-ship when given, else purchased minus shipped. */
-export function unitsToShip(o: OrderRecord): number {
+export function unitsToShip(o: StockOrder): number {
   if (o['quantity-to-ship'] !== null) return o['quantity-to-ship'];
   return Math.max(0, o['quantity-purchased'] - (o['quantity-shipped'] ?? 0));
 }
 
 export function planStockCheck(input: StockCheckInput): StockCheckPlan {
   const { settings } = input;
+  const instant = instants();
   const problems: Problem[] = [];
   const rank = parseLocationRank(settings.list('location-rank'));
   const shipComplete = settings.bool('ship-complete');
@@ -153,7 +164,7 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
   problems.push(...input.orders.problems);
   const orderUpdates: RowUpdate<OrderRecord>[] = [];
   const demands: Demand[] = [];
-  const demandRows: { rowNumber: number; record: OrderRecord; notes: string[] }[] = [];
+  const demandRows: { rowNumber: number; record: StockOrder; notes: string[] }[] = [];
   const sizeProblemRows = new Set<number>();
   let released = 0;
   for (const r of input.orders.rows) {

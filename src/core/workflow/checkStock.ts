@@ -9,7 +9,10 @@ import { readSettings } from '../settings/readSettings';
 import type { StockCheckPlan } from '../stock/planStockCheck';
 import { planStockCheck } from '../stock/planStockCheck';
 import type { Grid } from '../tables/cell';
+import type { DecodedTable } from '../tables/decodeTable';
 import { decodeTable } from '../tables/decodeTable';
+import type { StockOrder } from '../stock/stockOrderColumns';
+import { stockOrdersTable } from '../stock/stockOrderColumns';
 import { inventoryTable } from '../tables/inventory';
 import { listingsTable } from '../tables/listings';
 import { logTable } from '../tables/log';
@@ -49,7 +52,7 @@ export async function readStockPlan(
       ok: false,
       message: `${book.label} has no Inventory sheet: run \`shipsheet import inventory FILE\` (or set up the sheets) first.`,
     };
-  const orders = decodeTable(ordersTable, ordersGrid ?? []);
+  const orders = decodeTable(stockOrdersTable, ordersGrid ?? []) as DecodedTable<StockOrder>;
   const inventory = decodeTable(inventoryTable, inventoryGrid);
   const listings = decodeTable(listingsTable, tables.get(listingsTable.name) ?? []);
   for (const [t, name] of [
