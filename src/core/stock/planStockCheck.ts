@@ -20,7 +20,7 @@ import type { Demand, StockLot } from './allocateStock';
 import { allocateStock, formatPicks, parsePicks } from './allocateStock';
 import type { ListedSku } from './listingIndex';
 import { indexListings, missingShippingData, skuKey } from './listingIndex';
-import { parseLocationRank } from './locationRank';
+import { compareLocations, parseLocationRank } from './locationRank';
 import type { StockOrder } from './stockOrderColumns';
 import { suggestReorders } from './suggestReorders';
 
@@ -166,6 +166,7 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
   const demands: Demand[] = [];
   const demandRows: { rowNumber: number; record: StockOrder; notes: string[] }[] = [];
   const sizeProblemRows = new Set<number>();
+  const missingOf = new Map<number, ReturnType<typeof missingShippingData>>();
   let released = 0;
   for (const r of input.orders.rows) {
     const o = r.record;
@@ -209,7 +210,9 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
         ),
       );
     } else {
-      const missing = missingShippingData(listed.record);
+      let missing = missingOf.get(listed.rowNumber);
+      if (missing === undefined)
+        missingOf.set(listed.rowNumber, (missing = missingShippingData(listed.record)));
       if (missing.length > 0) {
         notes.push(`listing ${o.sku}: ${missing.map((m) => m.message.split(':')[0]).join(', ')}`);
         if (!sizeProblemRows.has(listed.rowNumber)) {
@@ -352,10 +355,12 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
   const lotsOfSku = new Map<string, UsableLot[]>();
   usable
     .map((u, i) => ({ u, lot: lots[i] }))
-    .sort((a, b) => a.lot.rank - b.lot.rank || (a.lot.location < b.lot.location ? -1 : 1))
+    .sort((a, b) => compareLocations(rank, a.lot.location, b.lot.location))
     .forEach(({ u }) => {
       const k = skuKey(u.record.sku);
-      lotsOfSku.set(k, [...(lotsOfSku.get(k) ?? []), u]);
+      const list = lotsOfSku.get(k);
+      if (list) list.push(u);
+      else lotsOfSku.set(k, [u]);
     });
   const onHandOf = (k: string) => (lotsOfSku.get(k) ?? []).reduce((s, u) => s + u.record['on-hand'], 0);
   const supplierOf = (k: string) =>
@@ -392,13 +397,14 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
     lotsOf: (k) => (lotsOfSku.get(k) ?? []).map((u) => u.record),
     availableOf: (k) => availableBySku.get(k) ?? 0,
     shortOf: (k) => shortBySku.get(k) ?? 0,
-    skuOf: (k) => lotsOfSku.get(k)?.[0]?.record.sku ?? shortages.find((s) => skuKey(s.sku) === k)?.sku ?? k,
+    skuOf: (k) => lotsOfSku.get(k)?.[0]?.record.sku ?? bySku.get(k)?.sku ?? k,
     titleOf,
     defaultCurrency: settings.text('currency'),
   });
 
   for (const l of listings.bySku.values())
-    if (!l.isFba && missingShippingData(l.record).length > 0) stats.listingsWithoutSize++;
+    if (!l.isFba && (missingOf.get(l.rowNumber) ?? missingShippingData(l.record)).length > 0)
+      stats.listingsWithoutSize++;
 
   const availability: SkuAvailability[] = [...listings.bySku.entries()]
     .filter(([k, l]) => !l.isFba && lotsOfSku.has(k))
