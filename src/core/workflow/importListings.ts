@@ -2,7 +2,7 @@
  * Import listings into the Listings sheet, merged by SKU: Amazon's All / Active Listings reports (29- or
  * 47-column, `seller-sku`, `asin1`, Title-Case headers in the newer one, localised `open-date`) or the seller's
  * own listings file with weights and sizes. Only the columns the file has are written, so a report never wipes
- * the weights a seller typed. All or nothing: a file with a bad row is refused whole.
+ * the weights a seller typed; the report's other columns (Business Price, item-description, …) are kept. All or nothing: a file with a bad row is refused whole.
  */
 import { inferDayFirst, parseOpenDate } from '../listings/parseOpenDate';
 import { locateHeader } from '../flatfiles/locateHeader';
@@ -33,6 +33,7 @@ export async function importListings(
   const dayFirst = inferDayFirst(openDates(grid));
   return importTable(book, listingsTable, grid, source, context, {
     allOrNothing: true,
+    keepExtras: true,
     checkRow: (record) => {
       const out = { ...record };
       const channel = record['fulfillment-channel'];

@@ -3,7 +3,8 @@
  * updated in the columns the file has, everything else left as it was. Rows with bad values are rejected.
  */
 import { decodeTable } from '../tables/decodeTable';
-import type { Grid } from '../tables/cell';
+import type { Cell, Grid } from '../tables/cell';
+import { cellText } from '../tables/cellCodec';
 import type { FieldValue } from '../tables/column';
 import { logTable } from '../tables/log';
 import type { Problem } from '../tables/problem';
@@ -25,6 +26,11 @@ export interface ImportTableOptions {
   readonly defaults?: Readonly<Record<string, FieldValue>>;
   /** Refuse the whole file (nothing written) when any row is rejected, instead of importing the good rows. */
   readonly allOrNothing?: boolean;
+  /**
+   * Keep the file's columns the schema does not know (an Amazon report's other columns): added to the sheet,
+   * written only into empty cells so nothing a user typed is overwritten.
+   */
+  readonly keepExtras?: boolean;
   /** Other sheets `checkRow` needs (e.g. Settings), read with the table. */
   readonly read?: readonly string[];
   /**
@@ -90,6 +96,12 @@ export async function importTable<S extends TableSchema>(
   }
   const editor = new TableEditor(schema, sheetGrid, writable);
   const seenInFile = new Map<string, number>();
+  const extrasOf = (cells: readonly Cell[]): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (options.keepExtras)
+      for (const e of file.columns.extra) out[e.header] = cellText(cells[e.position] ?? null);
+    return out;
+  };
   let added = 0;
   let updated = 0;
   let unchanged = 0;
@@ -138,12 +150,14 @@ export async function importTable<S extends TableSchema>(
       const withDefaults: Record<string, FieldValue> = { ...(options.defaults ?? {}) };
       for (const [k, v] of Object.entries(fields))
         if (v !== null || !(k in withDefaults)) withDefaults[k] = v;
-      editor.append(withDefaults as Partial<RecordOf<S>>);
+      editor.append(withDefaults as Partial<RecordOf<S>>, extrasOf(row.cells));
       added++;
     } else {
       // The key matched case-insensitively: keep the sheet's spelling of it.
       for (const k of schema.key) delete fields[k];
-      if (editor.update(existing, fields as Partial<RecordOf<S>>)) updated++;
+      const a = editor.update(existing, fields as Partial<RecordOf<S>>);
+      const b = editor.fillExtras(existing, extrasOf(row.cells));
+      if (a || b) updated++;
       else unchanged++;
     }
   }

@@ -60,6 +60,9 @@ describe('import listings', () => {
       length: 18,
       'handling-time': 1,
     });
+    // The report's columns Shipsheet does not model are kept, under Amazon's own headers.
+    expect(lamp['Business Price']).toBe('37.99');
+    expect(lamp['Quantity Lower Bound 1']).toBe('5');
     const sock = rows.find((l) => l.sku === 'SOCK-WOOL-M')!;
     expect(sock).toMatchObject({
       'open-date': '2020-07-04T12:00:00-07:00',
