@@ -5,6 +5,7 @@
  */
 import { readSettings } from '../settings/readSettings';
 import { buildInventoryLoader } from '../stock/inventoryLoader';
+import { inventoryTable } from '../tables/inventory';
 import { settingsTable } from '../tables/settingsTable';
 import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
@@ -31,7 +32,11 @@ export async function exportInventoryLoader(
     action: EXPORT_INVENTORY_LOADER,
     ok: true,
     changes: [],
-    problems: [...read.plan.problems, ...file.problems],
+    // Only what changes the quantities: stock rows not counted, settings misread (not, say, a missing weight).
+    problems: [
+      ...read.plan.problems.filter((p) => p.sheet === inventoryTable.name || p.sheet === settingsTable.name),
+      ...file.problems,
+    ],
     stats: { skus: file.rows.length, units, safetyStock },
     lines: [
       `Inventory loader: ${file.rows.length} merchant-fulfilled SKUs, ${units} units offered (available minus safety stock ${safetyStock}); FBA SKUs left to Amazon.`,
