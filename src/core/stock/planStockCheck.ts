@@ -302,16 +302,23 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
         fields['allocated-from'] = from;
       }
       if (a.missing > 0 || a.allocated < d.quantity) {
-        const msg = `labeled, but ${d.quantity - a.allocated} of ${d.quantity} units are not on hand where recorded (${record['allocated-from'] ?? 'nothing recorded'}): recount ${d.sku}`;
+        const msg = `labeled, but ${Math.max(a.missing, d.quantity - a.allocated)} of ${d.quantity} units are not on hand where recorded (${record['allocated-from'] ?? 'nothing recorded'}): recount ${d.sku}`;
         problems.push(problem(ordersTable.name, rowNumber, 'allocated-from', msg));
       }
       if (Object.keys(fields).length > 0) orderUpdates.push({ rowNumber, fields });
       return;
     }
+    if (d.quantity === 0 && !listingOf(d.sku)?.isFba) {
+      // Amazon says nothing is left to ship: no stock for it, and no status guessed for it either.
+      notes.push('nothing left to ship (quantity-to-ship is 0): mark it Shipped or Cancelled');
+      orderUpdates.push({
+        rowNumber,
+        fields: { 'allocated-qty': 0, 'allocated-from': null, problem: notes.join('; ') },
+      });
+      return;
+    }
     let status: OrderStatus;
     const full = a.allocated >= d.quantity && d.quantity > 0;
-    if (d.quantity === 0 && notes.length === 0)
-      notes.push('nothing left to ship (quantity-to-ship is 0): mark it Shipped or Cancelled');
     if (full && !a.held) {
       status = record.status === 'Rated' ? 'Rated' : 'Allocated';
       stats.allocated++;

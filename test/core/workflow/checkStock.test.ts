@@ -244,6 +244,19 @@ describe('checkStock', () => {
     expect(inv.map((i) => i.available)).toEqual([4, 4, null, null]);
   });
 
+  it('leaves the status of an item with nothing left to ship, and says so', async () => {
+    const b = sampleBook([
+      { order: 'O1', item: 'I1', sku: 'MUG', qty: 0, status: 'Allocated', allocatedQty: 2 },
+    ]);
+    await checkStock(b, ctx);
+    const [o] = await sheetRecords(b, 'Orders');
+    expect(o).toMatchObject({
+      status: 'Allocated',
+      'allocated-qty': 0,
+      problem: expect.stringMatching(/nothing left to ship/),
+    });
+  });
+
   it('refuses a workbook with no Inventory sheet and writes nothing', async () => {
     const b = book({ Orders: ordersGrid([{ order: 'O1', item: 'I1', sku: 'MUG', qty: 1 }]) });
     const r = await checkStock(b, ctx);
