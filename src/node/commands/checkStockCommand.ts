@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { PurchaseListRecord } from '../../core';
 import { checkStock } from '../../core';
-import { writePurchaseList } from '../stock/writePurchaseList';
+import { writePurchaseLists } from '../stock/writePurchaseList';
 import { nodeRunContext } from './runContext';
 import { withBook } from './withBook';
 import type { BookCommandOptions } from './withBook';
@@ -14,7 +14,10 @@ export function registerCheckStock(program: Command): void {
       'allocate stock to open order items (earliest ship-by, then Prime, then purchase date); list shortages and reorders',
     )
     .requiredOption('--book <book>', 'workbook: FILE.xlsx')
-    .option('--purchase-list <file>', 'also write the purchase list, grouped by supplier, to this CSV')
+    .option(
+      '--purchase-list <file|dir/>',
+      'also write the purchase list to this CSV, or one CSV per supplier into this folder',
+    )
     .option('--json', 'print a machine-readable summary')
     .option('--write-copy <file>', 'write the result to another .xlsx instead of the one read')
     .action(async (opts: BookCommandOptions & { purchaseList?: string }) => {
@@ -22,8 +25,8 @@ export function registerCheckStock(program: Command): void {
         const result = await checkStock(book, nodeRunContext());
         if (result.ok && opts.purchaseList) {
           const data = result.data as { purchases: PurchaseListRecord[] };
-          await writePurchaseList(opts.purchaseList, data.purchases);
-          return { ...result, lines: [...result.lines, `Purchase list written to ${opts.purchaseList}.`] };
+          const files = await writePurchaseLists(opts.purchaseList, data.purchases);
+          return { ...result, lines: [...result.lines, `Purchase list written to ${files.join(', ')}.`] };
         }
         return result;
       });

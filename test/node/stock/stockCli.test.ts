@@ -39,6 +39,12 @@ describe('shipsheet check-stock and export inventory-loader', () => {
     const csv = path.join(dir, 'purchase-list.csv');
     expect(await run('check-stock', '--book', book, '--purchase-list', csv)).toBe(0);
     expect(out.join('')).toMatch(/14 open order items: 10 allocated, 3 short, 1 held/);
+    // Through the .xlsx backend too, a second run finds nothing to change and leaves the file as it was.
+    const saved = await fs.promises.readFile(book);
+    out.length = 0;
+    expect(await run('check-stock', '--book', book)).toBe(0);
+    expect(out.join('')).toMatch(/Nothing changed since the last check/);
+    expect((await fs.promises.readFile(book)).equals(saved)).toBe(true);
     const list = (await fs.promises.readFile(csv, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
     expect(list[0]).toBe(
       'supplier,sku,supplier-sku,title,available,short,reorder-point,order-qty,unit-cost,currency,line-cost,lead-time-days',
@@ -46,6 +52,18 @@ describe('shipsheet check-stock and export inventory-loader', () => {
     expect(list[1]).toBe(
       'BrightHome,LAMP-DSK-LED,,"LED Desk Lamp, Dimmable, Matte Black",0,2,4,12,14.00,USD,168.00,',
     );
+
+    // One file per supplier, to send.
+    const perSupplier = path.join(dir, 'to-send') + path.sep;
+    expect(await run('check-stock', '--book', book, '--purchase-list', perSupplier)).toBe(0);
+    expect((await fs.promises.readdir(perSupplier)).sort()).toEqual([
+      'purchase-list-brighthome.csv',
+      'purchase-list-clay-co.csv',
+      'purchase-list-forge-supply.csv',
+      'purchase-list-wick-works.csv',
+    ]);
+    const clay = await fs.promises.readFile(path.join(perSupplier, 'purchase-list-clay-co.csv'), 'utf8');
+    expect(clay.split('\r\n').filter((l) => l !== '')).toHaveLength(2);
 
     const loader = path.join(dir, 'loader.txt');
     expect(await run('export', 'inventory-loader', '--book', book, '--out', loader)).toBe(0);
