@@ -1,4 +1,5 @@
 export * from './actionResult';
+export * from './importAmazonOrders';
 export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
