@@ -13,3 +13,4 @@ export * from './carriers';
 export * from './http';
 export * from './stock';
 export * from './listings/parseOpenDate';
+export * from './amazon';

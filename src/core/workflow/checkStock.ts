@@ -70,10 +70,12 @@ export async function readStockPlan(
 }
 
 export async function checkStock(book: Workbook, context: RunContext): Promise<ActionResult> {
+  context.onProgress?.('Allocating stock', 0, 0);
   const read = await readStockPlan(book, [logTable.name, shortagesTable.name, purchaseListTable.name]);
   if (!read.ok) return refused(CHECK_STOCK, read.message);
   const { plan, tables } = read;
   const now = toIsoUtc(context.now);
+  context.onProgress?.('Writing allocations', 0, plan.orderUpdates.length);
 
   const orders = new TableEditor(ordersTable, tables.get(ordersTable.name) ?? null, [
     'status',

@@ -1,4 +1,5 @@
 export * from './actionResult';
+export * from './importAmazonOrders';
 export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
@@ -8,3 +9,4 @@ export * from './rebuildSheet';
 export * from './importInventory';
 export * from './importListings';
 export * from './exportInventoryLoader';
+export * from './trackShipments';

@@ -21,8 +21,8 @@ export function registerCheckStock(program: Command): void {
     .option('--json', 'print a machine-readable summary')
     .option('--write-copy <file>', 'write the result to another .xlsx instead of the one read')
     .action(async (opts: BookCommandOptions & { purchaseList?: string }) => {
-      process.exitCode = await withBook(opts, async (book) => {
-        const result = await checkStock(book, nodeRunContext());
+      process.exitCode = await withBook(opts, async (book, progress) => {
+        const result = await checkStock(book, nodeRunContext(progress));
         if (result.ok && opts.purchaseList) {
           const data = result.data as { purchases: PurchaseListRecord[] };
           const files = await writePurchaseLists(opts.purchaseList, data.purchases);

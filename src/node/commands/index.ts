@@ -5,6 +5,7 @@ import { registerDemo } from './demoCommand';
 import { registerExport } from './exportCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
@@ -12,4 +13,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerImport,
   registerCheckStock,
   registerExport,
+  registerTrack,
 ];
