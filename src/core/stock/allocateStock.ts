@@ -4,6 +4,8 @@
  * Deterministic: the same stock and demand always give the same allocation, whatever order they came in.
  */
 
+import { skuKey } from './skuKey';
+
 export interface StockLot {
   /** SKU as the sheet has it; matched case-insensitively. */
   readonly sku: string;
@@ -62,7 +64,6 @@ export interface AllocateOptions {
   readonly shipComplete?: boolean;
 }
 
-const skuKey = (sku: string) => sku.trim().toUpperCase();
 const locKey = (location: string) => location.trim().toUpperCase();
 
 /** Priority of two demands: earlier ship-by, Prime, earlier purchase, then ids (a total order). */
@@ -116,8 +117,9 @@ export function allocateStock(
   const picks: Pick[][] = demands.map(() => []);
   const missing = new Array<number>(demands.length).fill(0);
 
+  const demandSku = demands.map((dem) => skuKey(dem.sku));
   const greedy = (d: number) => {
-    const entry = bySku.get(skuKey(demands[d].sku));
+    const entry = bySku.get(demandSku[d]);
     let need = Math.max(0, demands[d].quantity) - allocated[d];
     if (!entry || need <= 0) return;
     while (entry.cursor < entry.order.length && remaining[entry.order[entry.cursor]] === 0) entry.cursor++;
@@ -157,7 +159,7 @@ export function allocateStock(
     if (!dem.pinned) continue;
     if (dem.picks && dem.picks.length > 0) {
       for (const p of dem.picks) {
-        const lot = lotAt.get(`${skuKey(dem.sku)}\u0000${locKey(p.location)}`);
+        const lot = lotAt.get(`${demandSku[d]}\u0000${locKey(p.location)}`);
         const take = lot === undefined ? 0 : Math.min(p.qty, remaining[lot]);
         if (lot !== undefined && take > 0) {
           remaining[lot] -= take;

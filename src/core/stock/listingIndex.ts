@@ -12,7 +12,9 @@ export interface ListedSku {
   readonly isFba: boolean;
 }
 
-export const skuKey = (sku: string): string => sku.trim().toUpperCase();
+import { skuKey } from './skuKey';
+
+export { skuKey };
 
 /** `DEFAULT` (or blank) is merchant-fulfilled; any other channel (AMAZON_NA, AMAZON_EU, AMAZON_JP…) is FBA. */
 export function isFbaChannel(channel: string | null): boolean {
