@@ -4,6 +4,9 @@ import type { ListingRecord } from '../tables/listings';
 import type { Problem } from '../tables/problem';
 import { problem } from '../tables/problem';
 import { listingsTable } from '../tables/listings';
+import { skuKey } from './skuKey';
+
+export { skuKey };
 
 export interface ListedSku {
   readonly rowNumber: number;
@@ -11,10 +14,6 @@ export interface ListedSku {
   /** Fulfilled by Amazon (fulfillment-channel AMAZON_NA, AMAZON_EU, …): never allocated, never exported. */
   readonly isFba: boolean;
 }
-
-import { skuKey } from './skuKey';
-
-export { skuKey };
 
 /** `DEFAULT` (or blank) is merchant-fulfilled; any other channel (AMAZON_NA, AMAZON_EU, AMAZON_JP…) is FBA. */
 export function isFbaChannel(channel: string | null): boolean {
