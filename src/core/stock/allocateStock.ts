@@ -175,7 +175,8 @@ export function allocateStock(
   const shortOrders = new Set<string>();
   if (shipComplete)
     demands.forEach((dem, d) => {
-      if (allocated[d] < Math.max(0, dem.quantity)) shortOrders.add(dem.orderId);
+      // A pinned item's shortfall is a recount problem, not a reason to hold its order's other items.
+      if (!dem.pinned && allocated[d] < Math.max(0, dem.quantity)) shortOrders.add(dem.orderId);
     });
   const reserved = lots.map((l, i) => Math.max(0, l.onHand) - remaining[i]);
   const items = demands.map((dem, d) => ({

@@ -62,6 +62,8 @@ export interface StockCheckPlan {
     released: number;
     unitsReserved: number;
     listingsWithoutSize: number;
+    /** Units of Shipped items shipped on or after their location's counted-at, taken off on-hand. */
+    shippedSinceCount: number;
   };
 }
 
@@ -92,6 +94,33 @@ function instants(): (iso: string | null) => number | null {
   };
 }
 
+/**
+ * ISO instant → `yyyy-mm-dd` in the warehouse's time zone (ship dates are local dates). Intl is in every
+ * runtime the core runs in; an unknown zone falls back to UTC.
+ */
+function localDateIn(timeZone: string): (iso: string) => string | null {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+  } catch {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+  }
+  return (iso) => {
+    const d = parseDateTime(iso);
+    return d.ok ? format.format(d.date) : null;
+  };
+}
+
 /** Units an order item still needs: quantity-to-ship when given, else purchased minus shipped. */
 export function unitsToShip(o: StockOrder): number {
   if (o['quantity-to-ship'] !== null) return o['quantity-to-ship'];
@@ -113,6 +142,9 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
   const inventoryUpdates: RowUpdate<InventoryRecord>[] = [];
   const lots: StockLot[] = [];
   const usable: UsableLot[] = [];
+  // Local date of each usable lot's count: units shipped on or after it are not yet off its on-hand.
+  const countedOn = new Map<string, string | null>();
+  const localDate = localDateIn(settings.text('timezone'));
   const seen = new Map<string, number>();
   for (const r of input.inventory.rows) {
     const rec = r.record;
@@ -157,6 +189,7 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
       continue;
     }
     lots.push({ sku: rec.sku, location: rec.location, onHand: rec['on-hand'], rank: locationRank });
+    countedOn.set(key, rec['counted-at'] === null ? null : localDate(rec['counted-at']));
     usable.push({ rowNumber: r.rowNumber, record: rec });
   }
 
@@ -164,7 +197,8 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
   problems.push(...input.orders.problems);
   const orderUpdates: RowUpdate<OrderRecord>[] = [];
   const demands: Demand[] = [];
-  const demandRows: { rowNumber: number; record: StockOrder; notes: string[] }[] = [];
+  const demandRows: { rowNumber: number; record: StockOrder; notes: string[]; shipped: boolean }[] = [];
+  let shippedSinceCount = 0;
   const sizeProblemRows = new Set<number>();
   const missingOf = new Map<number, ReturnType<typeof missingShippingData>>();
   let released = 0;
@@ -179,7 +213,32 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
       });
       continue;
     }
-    if (status === 'Shipped' || status === 'Confirmed') continue;
+    if (status === 'Shipped' || status === 'Confirmed') {
+      // Shipped after the shelf was counted: those units are gone but still in on-hand, so they stay consumed.
+      const shipDate = o['ship-date'];
+      const picks = shipDate && o['allocated-from'] ? parsePicks(o['allocated-from']) : null;
+      const since = (picks ?? []).filter((p) => {
+        const counted = countedOn.get(`${skuKey(o.sku)}\u0000${p.location.trim().toUpperCase()}`);
+        return counted !== undefined && counted !== null && shipDate !== null && shipDate >= counted;
+      });
+      const units = since.reduce((n, p) => n + p.qty, 0);
+      if (units > 0) {
+        shippedSinceCount += units;
+        demands.push({
+          id: o['order-item-id'],
+          orderId: o['order-id'],
+          sku: o.sku,
+          quantity: units,
+          shipBy: null,
+          isPrime: false,
+          purchasedAt: null,
+          pinned: true,
+          picks: since,
+        });
+        demandRows.push({ rowNumber: r.rowNumber, record: o, notes: [], shipped: true });
+      }
+      continue;
+    }
     if (!r.valid) continue;
     const pinned = status === 'Labeled';
     if (!pinned && !OPEN.has(status)) continue;
@@ -237,19 +296,20 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
       pinned,
       picks: picks ?? undefined,
     });
-    demandRows.push({ rowNumber: r.rowNumber, record: o, notes });
+    demandRows.push({ rowNumber: r.rowNumber, record: o, notes, shipped: false });
   }
 
   const result = allocateStock(lots, demands, { shipComplete });
 
   const stats = {
-    itemsConsidered: demands.length,
+    itemsConsidered: demands.length - demandRows.filter((r) => r.shipped).length,
     allocated: 0,
     short: 0,
     held: 0,
     released,
     unitsReserved: 0,
     listingsWithoutSize: 0,
+    shippedSinceCount,
   };
   // What each SKU is short of, for the shortage list (SKU key → totals).
   const bySku = new Map<
@@ -265,6 +325,7 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
   >();
   const shortSkusOfOrder = new Map<string, Set<string>>();
   result.items.forEach((a, i) => {
+    if (demandRows[i].shipped) return;
     const d = demands[i];
     const k = skuKey(d.sku);
     const t = bySku.get(k) ?? {
@@ -291,6 +352,7 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
   });
 
   result.items.forEach((a, i) => {
+    if (demandRows[i].shipped) return;
     const d = demands[i];
     const { rowNumber, record, notes } = demandRows[i];
     const from = a.picks.length > 0 ? formatPicks(a.picks) : null;

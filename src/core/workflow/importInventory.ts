@@ -28,6 +28,8 @@ export async function importInventory(
   return importTable(book, inventoryTable, grid, source, context, {
     exclude: COMPUTED,
     allOrNothing: true,
+    // The count's time: check stock takes units shipped since then off on-hand (see planStockCheck).
+    stamp: { column: 'counted-at', when: ['on-hand'] },
     read: [settingsTable.name],
     checkRow: (record, rowNumber, tables) => {
       rank ??= parseLocationRank(

@@ -13,6 +13,7 @@ import type { RecordOf, TableSchema } from '../tables/schema';
 import { TableEditor } from '../tables/tableEditor';
 import type { Workbook } from '../workbook';
 import { locateHeader } from '../flatfiles/locateHeader';
+import { toIsoUtc } from '../dates/parseDateTime';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
@@ -31,6 +32,11 @@ export interface ImportTableOptions {
    * written only into empty cells so nothing a user typed is overwritten.
    */
   readonly keepExtras?: boolean;
+  /**
+   * Stamp `column` with the run's time on a new row, and on a known row when one of `when` changed (unless the
+   * file gives the column itself): e.g. Inventory `counted-at` when `on-hand` changes.
+   */
+  readonly stamp?: { readonly column: string; readonly when: readonly string[] };
   /** Other sheets `checkRow` needs (e.g. Settings), read with the table. */
   readonly read?: readonly string[];
   /**
@@ -84,7 +90,11 @@ export async function importTable<S extends TableSchema>(
   }
   const exclude = new Set(options.exclude ?? []);
   const columns = [...file.columns.positions.keys()].filter((c) => !exclude.has(c));
-  const writable = [...new Set([...columns, ...Object.keys(options.defaults ?? {})])];
+  const stamp = options.stamp && !columns.includes(options.stamp.column) ? options.stamp : null;
+  const writable = [
+    ...new Set([...columns, ...Object.keys(options.defaults ?? {}), ...(stamp ? [stamp.column] : [])]),
+  ];
+  const stampValue = toIsoUtc(context.now);
   const tables = await book.read([schema.name, logTable.name, ...(options.read ?? [])]);
   const sheetGrid = tables.get(schema.name) ?? null;
   const sheet = decodeTable(schema, sheetGrid ?? [], { checkRequired: false });
@@ -147,7 +157,10 @@ export async function importTable<S extends TableSchema>(
     for (const c of columns) fields[c] = rec[c];
     const existing = key === null ? undefined : rowOf.get(key);
     if (existing === undefined || schema.key.length === 0) {
-      const withDefaults: Record<string, FieldValue> = { ...(options.defaults ?? {}) };
+      const withDefaults: Record<string, FieldValue> = {
+        ...(options.defaults ?? {}),
+        ...(stamp ? { [stamp.column]: stampValue } : {}),
+      };
       for (const [k, v] of Object.entries(fields))
         if (v !== null || !(k in withDefaults)) withDefaults[k] = v;
       editor.append(withDefaults as Partial<RecordOf<S>>, extrasOf(row.cells));
@@ -155,7 +168,11 @@ export async function importTable<S extends TableSchema>(
     } else {
       // The key matched case-insensitively: keep the sheet's spelling of it.
       for (const k of schema.key) delete fields[k];
-      const a = editor.update(existing, fields as Partial<RecordOf<S>>);
+      const watched: Record<string, FieldValue> = {};
+      for (const c of stamp?.when ?? []) if (c in fields) watched[c] = fields[c];
+      const moved = stamp !== null && editor.update(existing, watched as Partial<RecordOf<S>>);
+      if (moved) editor.update(existing, { [stamp.column]: stampValue } as Partial<RecordOf<S>>);
+      const a = editor.update(existing, fields as Partial<RecordOf<S>>) || moved;
       const b = editor.fillExtras(existing, extrasOf(row.cells));
       if (a || b) updated++;
       else unchanged++;

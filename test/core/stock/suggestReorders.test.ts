@@ -15,6 +15,7 @@ const row = (over: Partial<InventoryRecord>): InventoryRecord => ({
   'supplier-sku': null,
   'lead-time-days': null,
   'updated-at': null,
+  'counted-at': null,
   ...over,
 });
 

@@ -168,6 +168,50 @@ describe('checkStock', () => {
     expect(inv.slice(0, 2).map((i) => i.reserved)).toEqual([3, 4]);
   });
 
+  it('takes units shipped since the count off on-hand, and forgets those the count already reflects', async () => {
+    const b = book({
+      Orders: [
+        [
+          'order-id',
+          'order-item-id',
+          'sku',
+          'quantity-purchased',
+          'status',
+          'allocated-qty',
+          'allocated-from',
+          'ship-date',
+        ],
+        ['O1', 'I1', 'MUG', 2, 'Shipped', 2, 'A-01:2', '2026-11-30'],
+        ['O2', 'I2', 'MUG', 1, 'Confirmed', 1, 'A-01:1', '2026-12-01'],
+        ['O3', 'I3', 'MUG', 1, 'Shipped', 1, 'B-STORE:1', '2026-12-01'],
+        ['O4', 'I4', 'MUG', 9, 'New', null, null, null],
+      ],
+      // A-01 counted on the morning of 1 December (Los Angeles), B-STORE never stamped.
+      Inventory: [
+        ['sku', 'location', 'on-hand', 'counted-at'],
+        ['MUG', 'A-01', 5, '2026-12-01T16:00:00Z'],
+        ['MUG', 'B-STORE', 4, null],
+      ],
+      Listings: [LISTING_HEADER, listing('MUG')],
+      Settings: settingsGrid({ 'location-rank': 'A-*, B-STORE', timezone: 'America/Los_Angeles' }),
+    });
+    const r = await checkStock(b, ctx);
+    expect(r.stats.shippedSinceCount).toBe(1);
+    const inv = await sheetRecords(b, 'Inventory');
+    // 1 unit shipped on the count's day is still in the 5; 4 go to O4. B-STORE: all 4 to O4.
+    expect(inv.map((i) => [i.reserved, i.available])).toEqual([
+      [5, 0],
+      [4, 0],
+    ]);
+    const o = await sheetRecords(b, 'Orders');
+    expect(o.map((x) => [x.status, x['allocated-qty'], x['allocated-from']])).toEqual([
+      ['Shipped', 2, 'A-01:2'],
+      ['Confirmed', 1, 'A-01:1'],
+      ['Shipped', 1, 'B-STORE:1'],
+      ['Short', 8, 'A-01:4; B-STORE:4'],
+    ]);
+  });
+
   it('keeps Rated items Rated while fully allocated, and moves them to Short when stock no longer covers them', async () => {
     const b = sampleBook([
       {

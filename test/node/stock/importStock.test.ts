@@ -139,6 +139,20 @@ describe('import inventory', () => {
       'on-hand': 9,
       supplier: 'Clay & Co',
     });
+    // counted-at: stamped when a row came in, and again only where the count changed.
+    expect(new Set(rows.map((r) => r['counted-at']))).toEqual(new Set(['2026-12-01T17:00:00Z']));
+    const later = { now: new Date('2026-12-02T15:00:00Z') };
+    const counts = [
+      ['sku', 'location', 'on-hand'],
+      ['MUG-CER-12', 'A-01', 4],
+      ['MUG-CER-12', 'B-STORE', 4],
+    ];
+    await importInventory(b, counts, 'c.csv', later);
+    const after = await sheetRecords(b, 'Inventory');
+    expect(after.slice(0, 2).map((r) => r['counted-at'])).toEqual([
+      '2026-12-02T15:00:00Z',
+      '2026-12-01T17:00:00Z',
+    ]);
   });
 
   it.each([
