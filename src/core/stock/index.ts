@@ -5,3 +5,4 @@ export * from './planStockCheck';
 export * from './suggestReorders';
 export * from './inventoryLoader';
 export * from './stockOrderColumns';
+export * from './selectLots';

@@ -7,7 +7,6 @@ import { parseDateTime } from '../dates/parseDateTime';
 import type { Settings } from '../settings/readSettings';
 import type { DecodedTable } from '../tables/decodeTable';
 import type { InventoryRecord } from '../tables/inventory';
-import { inventoryTable } from '../tables/inventory';
 import type { ListingRecord } from '../tables/listings';
 import { listingsTable } from '../tables/listings';
 import type { OrderRecord, OrderStatus } from '../tables/orders';
@@ -16,11 +15,13 @@ import type { Problem } from '../tables/problem';
 import { problem } from '../tables/problem';
 import type { PurchaseListRecord } from '../tables/purchaseList';
 import type { ShortageRecord } from '../tables/shortages';
-import type { Demand, StockLot } from './allocateStock';
+import type { Demand } from './allocateStock';
 import { allocateStock, formatPicks, parsePicks } from './allocateStock';
 import type { ListedSku } from './listingIndex';
 import { indexListings, missingShippingData, skuKey } from './listingIndex';
 import { compareLocations, parseLocationRank } from './locationRank';
+import type { RowUpdate, UsableLot } from './selectLots';
+import { localDateIn, lotKey, selectLots } from './selectLots';
 import type { StockOrder } from './stockOrderColumns';
 import { suggestReorders } from './suggestReorders';
 
@@ -33,10 +34,7 @@ const OPEN: ReadonlySet<OrderStatus | null> = new Set<OrderStatus | null>([
   'Rated',
 ]);
 
-export interface RowUpdate<R> {
-  readonly rowNumber: number;
-  readonly fields: Partial<R>;
-}
+export type { RowUpdate };
 
 /** A merchant-fulfilled SKU's free stock, for the quantity sent back to Amazon. */
 export interface SkuAvailability {
@@ -74,11 +72,6 @@ export interface StockCheckInput {
   readonly settings: Settings;
 }
 
-interface UsableLot {
-  readonly rowNumber: number;
-  readonly record: InventoryRecord;
-}
-
 /** ISO text to ms since the epoch; memoised, since a day's items share a handful of ship-by times. */
 function instants(): (iso: string | null) => number | null {
   const seen = new Map<string, number | null>();
@@ -91,33 +84,6 @@ function instants(): (iso: string | null) => number | null {
       seen.set(iso, t);
     }
     return t;
-  };
-}
-
-/**
- * ISO instant → `yyyy-mm-dd` in the warehouse's time zone (ship dates are local dates). Intl is in every
- * runtime the core runs in; an unknown zone falls back to UTC.
- */
-function localDateIn(timeZone: string): (iso: string) => string | null {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-  } catch {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-  }
-  return (iso) => {
-    const d = parseDateTime(iso);
-    return d.ok ? format.format(d.date) : null;
   };
 }
 
@@ -137,61 +103,12 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
   problems.push(...input.listings.problems, ...listings.problems);
   const listingOf = (sku: string): ListedSku | undefined => listings.bySku.get(skuKey(sku));
 
-  // Inventory rows that can be allocated from: valid, unique by sku + location, at a ranked location, not FBA.
-  problems.push(...input.inventory.problems);
-  const inventoryUpdates: RowUpdate<InventoryRecord>[] = [];
-  const lots: StockLot[] = [];
-  const usable: UsableLot[] = [];
-  // Local date of each usable lot's count: units shipped on or after it are not yet off its on-hand.
-  const countedOn = new Map<string, string | null>();
-  const localDate = localDateIn(settings.text('timezone'));
-  const seen = new Map<string, number>();
-  for (const r of input.inventory.rows) {
-    const rec = r.record;
-    const blank = () =>
-      inventoryUpdates.push({ rowNumber: r.rowNumber, fields: { reserved: null, available: null } });
-    if (!r.valid || !rec.sku || !rec.location) {
-      blank();
-      continue;
-    }
-    const key = `${skuKey(rec.sku)}\u0000${rec.location.trim().toUpperCase()}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      problems.push(
-        problem(
-          inventoryTable.name,
-          r.rowNumber,
-          'location',
-          `${rec.sku} at ${rec.location} is also on row ${earlier}; this row is not counted (merge the two counts into one row)`,
-        ),
-      );
-      blank();
-      continue;
-    }
-    seen.set(key, r.rowNumber);
-    const locationRank = rank.rankOf(rec.location);
-    if (locationRank === null) {
-      problems.push(
-        problem(
-          inventoryTable.name,
-          r.rowNumber,
-          'location',
-          `location ${rec.location} is not in Settings location-rank (${rank.entries.join(', ') || 'empty'}); its stock is not allocated until it is added there`,
-          rec.location,
-        ),
-      );
-      blank();
-      continue;
-    }
-    if (listingOf(rec.sku)?.isFba) {
-      // Amazon's stock, tracked here for information only.
-      inventoryUpdates.push({ rowNumber: r.rowNumber, fields: { reserved: 0, available: rec['on-hand'] } });
-      continue;
-    }
-    lots.push({ sku: rec.sku, location: rec.location, onHand: rec['on-hand'], rank: locationRank });
-    countedOn.set(key, rec['counted-at'] === null ? null : localDate(rec['counted-at']));
-    usable.push({ rowNumber: r.rowNumber, record: rec });
-  }
+  const { lots, usable, inventoryUpdates, countedOn, ...selected } = selectLots(input.inventory, {
+    rank,
+    isFba: (sku) => listingOf(sku)?.isFba === true,
+    localDate: localDateIn(settings.text('timezone')),
+  });
+  problems.push(...input.inventory.problems, ...selected.problems);
 
   // Order items: open ones allocated from scratch, Labeled ones pinned to their picks, the rest left alone.
   problems.push(...input.orders.problems);
@@ -218,7 +135,7 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
       const shipDate = o['ship-date'];
       const picks = shipDate && o['allocated-from'] ? parsePicks(o['allocated-from']) : null;
       const since = (picks ?? []).filter((p) => {
-        const counted = countedOn.get(`${skuKey(o.sku)}\u0000${p.location.trim().toUpperCase()}`);
+        const counted = countedOn.get(lotKey(o.sku, p.location));
         return counted !== undefined && counted !== null && shipDate !== null && shipDate >= counted;
       });
       const units = since.reduce((n, p) => n + p.qty, 0);
