@@ -12,3 +12,4 @@ export * from './workflow';
 export * from './carriers';
 export * from './http';
 export * from './tracking';
+export * from './fulfillment';

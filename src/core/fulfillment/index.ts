@@ -1,0 +1,4 @@
+export * from './carrierExportFile';
+export * from './localDate';
+export * from './packageItems';
+export * from './usDate';
