@@ -13,3 +13,4 @@ export * from './carriers';
 export * from './http';
 export * from './tracking';
 export * from './fulfillment';
+export * from './confirm';

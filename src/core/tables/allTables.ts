@@ -1,4 +1,5 @@
 /** Every table a Shipsheet workbook holds, in sheet order. */
+import { carrierCodesTable } from './carrierCodes';
 import { inventoryTable } from './inventory';
 import { listingsTable } from './listings';
 import { logTable } from './log';
@@ -18,6 +19,7 @@ export const ALL_TABLES: readonly TableSchema[] = [
   rulesTable,
   shipmentsTable,
   returnsTable,
+  carrierCodesTable,
   settingsTable,
   logTable,
 ];

@@ -4,10 +4,14 @@ import { registerDemo } from './demoCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 import { registerValidateTracking } from './validateTrackingCommand';
+import { registerExport } from './exportCommand';
+import { registerRecordTracking } from './recordTrackingCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
   registerValidateTracking,
+  registerRecordTracking,
+  registerExport,
 ];
