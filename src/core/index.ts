@@ -14,3 +14,4 @@ export * from './http';
 export * from './tracking';
 export * from './fulfillment';
 export * from './confirm';
+export * from './health';

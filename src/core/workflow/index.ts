@@ -5,3 +5,4 @@ export * from './logEntry';
 export * from './setUpSheets';
 export * from './recordTracking';
 export * from './exportShipConfirm';
+export * from './checkHealth';

@@ -6,6 +6,7 @@ import { registerInit } from './initCommand';
 import { registerValidateTracking } from './validateTrackingCommand';
 import { registerExport } from './exportCommand';
 import { registerRecordTracking } from './recordTrackingCommand';
+import { registerHealth } from './healthCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
@@ -14,4 +15,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerValidateTracking,
   registerRecordTracking,
   registerExport,
+  registerHealth,
 ];
