@@ -15,3 +15,4 @@ export * from './tracking';
 export * from './fulfillment';
 export * from './confirm';
 export * from './health';
+export * from './returns';

@@ -6,3 +6,5 @@ export * from './setUpSheets';
 export * from './recordTracking';
 export * from './exportShipConfirm';
 export * from './checkHealth';
+export * from './restockReturns';
+export * from './importReturns';

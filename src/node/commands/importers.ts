@@ -3,7 +3,7 @@
  * later steps add theirs here (inventory, listings, returns, any table in bulk).
  */
 import type { ActionResult, Workbook } from '../../core';
-import { importOrders, parseOrderReport } from '../../core';
+import { importOrders, importReturns, parseOrderReport } from '../../core';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
 import { nodeRunContext } from './runContext';
@@ -13,12 +13,21 @@ export interface ImportOptions extends ReadTableFileOptions {
   mode?: 'merge' | 'replace';
 }
 
-export type Importer = (book: Workbook, file: string, options: ImportOptions) => Promise<ActionResult>;
+export type Importer = (
+  book: Workbook,
+  file: string,
+  options: ImportOptions,
+) => Promise<ActionResult | ActionResult[]>;
 
 export const IMPORTERS: Record<string, Importer> = {
   async orders(book, file, options) {
     const input = await readTableFile(file, options);
     const source = path.basename(file);
     return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext());
+  },
+  /** Amazon's returns report or typed returns; sellable ones are restocked right after. */
+  async returns(book, file, options) {
+    const input = await readTableFile(file, options);
+    return importReturns(book, input.grid, path.basename(file), nodeRunContext());
   },
 };

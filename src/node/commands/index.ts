@@ -7,6 +7,7 @@ import { registerValidateTracking } from './validateTrackingCommand';
 import { registerExport } from './exportCommand';
 import { registerRecordTracking } from './recordTrackingCommand';
 import { registerHealth } from './healthCommand';
+import { registerRestockReturns } from './returnsCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
@@ -16,4 +17,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerRecordTracking,
   registerExport,
   registerHealth,
+  registerRestockReturns,
 ];
