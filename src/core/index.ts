@@ -16,3 +16,4 @@ export * from './fulfillment';
 export * from './confirm';
 export * from './health';
 export * from './returns';
+export * from './privacy';

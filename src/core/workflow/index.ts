@@ -8,3 +8,4 @@ export * from './exportShipConfirm';
 export * from './checkHealth';
 export * from './restockReturns';
 export * from './importReturns';
+export * from './purgePii';

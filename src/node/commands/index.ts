@@ -8,6 +8,7 @@ import { registerExport } from './exportCommand';
 import { registerRecordTracking } from './recordTrackingCommand';
 import { registerHealth } from './healthCommand';
 import { registerRestockReturns } from './returnsCommand';
+import { registerPurgePii } from './purgePiiCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
@@ -18,4 +19,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerExport,
   registerHealth,
   registerRestockReturns,
+  registerPurgePii,
 ];
