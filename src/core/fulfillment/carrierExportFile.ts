@@ -43,7 +43,7 @@ export const carrierExportFile = defineTable({
     int('quantity', {
       ...file,
       min: 1,
-      aliases: ['qty', 'quantity-shipped', 'item-quantity', 'items'],
+      aliases: ['qty', 'quantity-shipped', 'item-quantity', 'item-qty', 'items'],
       description: 'Units of the item in this package.',
     }),
     id('tracking-number', {

@@ -1,6 +1,7 @@
 /**
  * Account health as Amazon defines its seller-fulfilled shipping metrics, computed from the Orders sheet:
- * Late Shipment Rate (confirmed after the expected ship date; Amazon uses 10 and 30 days, target < 4%),
+ * Late Shipment Rate (orders confirmed in the window whose confirmation came after the expected ship date;
+ * Amazon uses 10 and 30 days, target < 4%),
  * Valid Tracking Rate (shipments whose tracking matches its carrier; 30 days, target > 95%), Pre-fulfillment
  * Cancel Rate (seller-cancelled orders; 7 days, target < 2.5%); and the orders at risk of shipping late now.
  * Counted per order, as Amazon counts them, over the order items of each order.
@@ -156,8 +157,14 @@ export function accountHealth(orders: readonly OrderRecord[], options: HealthOpt
     const inWindow = (d: Date | null) => d !== null && d.getTime() > from && d.getTime() <= now.getTime();
     const fromDay = localDate(new Date(from), timeZone);
     const dayInWindow = (d: string | null) => d !== null && d > fromDay && d <= today;
-    // Late shipment: orders whose expected ship date fell in the window and that have been confirmed.
-    const confirmedOrders = facts.filter((f) => !f.cancelled && f.shipped && inWindow(f.shipBy));
+    // Late shipment: orders confirmed in the window (by confirmation time, else ship date), late when after ship-by.
+    const confirmedOrders = facts.filter(
+      (f) =>
+        !f.cancelled &&
+        f.shipped &&
+        f.shipBy !== null &&
+        (f.confirmedAt ? inWindow(f.confirmedAt) : dayInWindow(f.shipDate)),
+    );
     const late = confirmedOrders.filter((f) =>
       f.confirmedAt
         ? f.confirmedAt.getTime() > f.shipBy!.getTime()

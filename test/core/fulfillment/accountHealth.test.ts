@@ -78,7 +78,7 @@ describe('accountHealth', () => {
     health.metrics.find((x) => x.metric === metric && x.windowDays === days)!;
 
   test.each([
-    // 7 days: ship-by in window → O3, O4, O12; late O4 → 1 of 3
+    // by confirmation time (else local ship date): 7 days → O3, O4, O12; late O4 → 1 of 3
     [7, 1, 3],
     // 10 days: + O1, O2; late O2, O4 → 2 of 5 = 40% (over 4%: at risk)
     [10, 2, 5],
