@@ -19,9 +19,9 @@ export const ALL_TABLES: readonly TableSchema[] = [
   rulesTable,
   shipmentsTable,
   returnsTable,
-  carrierCodesTable,
   settingsTable,
   logTable,
+  carrierCodesTable,
 ];
 
 export function tableByName(name: string): TableSchema | undefined {

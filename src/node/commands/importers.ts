@@ -8,6 +8,7 @@ import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
 import { nodeRunContext } from './runContext';
 import path from 'node:path';
+import type { Progress } from '../progress';
 
 export interface ImportOptions extends ReadTableFileOptions {
   mode?: 'merge' | 'replace';
@@ -17,17 +18,21 @@ export type Importer = (
   book: Workbook,
   file: string,
   options: ImportOptions,
+  progress: Progress,
 ) => Promise<ActionResult | ActionResult[]>;
 
 export const IMPORTERS: Record<string, Importer> = {
-  async orders(book, file, options) {
-    const input = await readTableFile(file, options);
+  async orders(book, file, options, progress) {
     const source = path.basename(file);
-    return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext());
+    progress.phase(`Reading ${source}`);
+    const input = await readTableFile(file, options);
+    return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext(progress));
   },
   /** Amazon's returns report or typed returns; sellable ones are restocked right after. */
-  async returns(book, file, options) {
+  async returns(book, file, options, progress) {
+    const source = path.basename(file);
+    progress.phase(`Reading ${source}`);
     const input = await readTableFile(file, options);
-    return importReturns(book, input.grid, path.basename(file), nodeRunContext());
+    return importReturns(book, input.grid, source, nodeRunContext(progress));
   },
 };
