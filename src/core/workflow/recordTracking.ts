@@ -96,8 +96,10 @@ export async function recordTracking(
     itemsOfOrder.set(orderId, [...(itemsOfOrder.get(orderId) ?? []), { row: r.rowNumber, record: r.record }]);
     if (CLOSED.has(r.record.status ?? '') || r.record['shipment-id']) {
       const set = new Set(splitTrackingCell(r.record['tracking-number']).map(normalize));
-      recordedOnItem.set(id, set);
       for (const t of set) trackingOrder.set(t, orderId);
+      // Only a shipped item is done: a Labeled one (the labels step may fill its tracking) or a partly
+      // shipped one still moves on when its packages are recorded.
+      if (CLOSED.has(r.record.status ?? '')) recordedOnItem.set(id, set);
     }
   }
   // Units of each item already in a package (live Shipments rows), so a split never ships more than ordered.

@@ -259,3 +259,38 @@ describe('recordTracking: from a carrier export', () => {
     expect(await rowsOf(b, 'Log')).toHaveLength(2);
   });
 });
+
+describe('recordTracking: labels step already wrote tracking on Orders', () => {
+  test('a Labeled item with its label tracking and shipment-id still moves to Shipped', async () => {
+    const b = book({
+      Orders: grid([
+        order(A, '10000000000001', {
+          status: 'Labeled',
+          'shipment-id': 'S-1',
+          'tracking-number': ups(1),
+          carrier: 'UPS',
+        }),
+      ]),
+      Shipments: grid([
+        {
+          'shipment-id': 'S-1',
+          'order-id': A,
+          'order-items': '10000000000001:1',
+          carrier: 'UPS',
+          'tracking-number': ups(1),
+          state: 'Purchased',
+          'created-at': '2026-12-01T16:00:00Z',
+        },
+      ]),
+    });
+    const r = await recordTracking(b, context);
+    expect(r.problems).toEqual([]);
+    expect((await rowsOf(b, 'Orders'))[0]).toMatchObject({
+      status: 'Shipped',
+      'ship-date': '2026-12-01',
+      'tracking-number': ups(1),
+    });
+    const again = await recordTracking(b, context);
+    expect(again.stats).toMatchObject({ lines: 0, shipped: 0 });
+  });
+});
