@@ -4,7 +4,6 @@
  * order items to Shipped with ship date and carrier. One package per tracking number in Shipments.
  */
 import { decodeTable } from '../tables/decodeTable';
-import type { Grid } from '../tables/cell';
 import { logTable } from '../tables/log';
 import type { OrderRecord } from '../tables/orders';
 import { ordersTable } from '../tables/orders';
@@ -15,13 +14,13 @@ import type { ShipmentRecord } from '../tables/shipments';
 import { shipmentsTable } from '../tables/shipments';
 import { TableEditor } from '../tables/tableEditor';
 import type { Workbook } from '../workbook';
-import { locateHeader } from '../flatfiles/locateHeader';
 import { readSettings } from '../settings/readSettings';
 import { parseDateTime, toIsoUtc } from '../dates/parseDateTime';
-import { carrierExportFile } from '../fulfillment/carrierExportFile';
 import { localDate } from '../fulfillment/localDate';
 import { formatPackageItems, parsePackageItems, splitTrackingCell } from '../fulfillment/packageItems';
-import { usDateToIso } from '../fulfillment/usDate';
+import { readCarrierExport } from '../fulfillment/readCarrierExport';
+import { labelLines, normalizeTracking, SHIPPED_OR_CLOSED, typedLines } from '../fulfillment/trackingSources';
+import type { PackageLine, TrackingFile, TrackingSource } from '../fulfillment/readCarrierExport';
 import { canonicalCarrier, checkTrackingForCarrier } from '../tracking/carrierNames';
 import { carriersOf, validateTrackingNumber } from '../tracking/validateTracking';
 import type { ActionResult } from './actionResult';
@@ -30,30 +29,6 @@ import type { RunContext } from './logEntry';
 import { logEntry } from './logEntry';
 
 export const RECORD_TRACKING = 'record tracking';
-
-export type TrackingSource = 'label' | 'typed' | 'file';
-
-/** A carrier export already read into a grid (the Node side reads CSV/xlsx). */
-export interface TrackingFile {
-  readonly grid: Grid;
-  readonly source: string;
-}
-
-/** One package's worth of one order item, from any source, before it is checked. */
-interface PackageLine {
-  readonly source: TrackingSource;
-  readonly where: { sheet: string; row: number };
-  readonly orderId: string;
-  readonly orderItemId: string | null;
-  readonly sku: string | null;
-  readonly quantity: number | null;
-  readonly tracking: string;
-  readonly carrier: string | null;
-  readonly service: string | null;
-  readonly shipDate: string | null;
-  /** The Shipments row it came from (labels). */
-  readonly shipmentId: string | null;
-}
 
 /** A package line resolved to the order items it covers. */
 interface Resolved {
@@ -64,7 +39,7 @@ interface Resolved {
   readonly items: { row: number; record: OrderRecord; quantity: number }[];
 }
 
-const CLOSED = new Set(['Shipped', 'Confirmed', 'Cancelled']);
+const CLOSED = SHIPPED_OR_CLOSED;
 
 export async function recordTracking(
   book: Workbook,
@@ -95,7 +70,7 @@ export async function recordTracking(
     itemRow.set(id, { row: r.rowNumber, record: r.record });
     itemsOfOrder.set(orderId, [...(itemsOfOrder.get(orderId) ?? []), { row: r.rowNumber, record: r.record }]);
     if (CLOSED.has(r.record.status ?? '') || r.record['shipment-id']) {
-      const set = new Set(splitTrackingCell(r.record['tracking-number']).map(normalize));
+      const set = new Set(splitTrackingCell(r.record['tracking-number']).map(normalizeTracking));
       for (const t of set) trackingOrder.set(t, orderId);
       // Only a shipped item is done: a Labeled one (the labels step may fill its tracking) or a partly
       // shipped one still moves on when its packages are recorded.
@@ -109,7 +84,7 @@ export async function recordTracking(
     const rec = s.record;
     if (rec['shipment-id']) shipmentRowById.set(rec['shipment-id'], { row: s.rowNumber, record: rec });
     if (rec.state === 'Voided' || !rec['tracking-number']) continue;
-    const t = normalize(rec['tracking-number']);
+    const t = normalizeTracking(rec['tracking-number']);
     for (const item of parsePackageItems(rec['order-items']) ?? []) {
       const q = item.quantity ?? itemRow.get(item.orderItemId)?.record['quantity-purchased'] ?? 0;
       const m = packedQty.get(item.orderItemId) ?? new Map<string, number>();
@@ -120,72 +95,11 @@ export async function recordTracking(
   }
 
   const lines: PackageLine[] = [];
-  // 1. Labels bought: Shipments rows with tracking whose items are not recorded yet.
-  for (const s of shipments.rows) {
-    const rec = s.record;
-    if (rec.state === 'Voided' || !rec['tracking-number'] || !rec['order-id']) continue;
-    const items = parsePackageItems(rec['order-items']);
-    if (items === null) {
-      problems.push(
-        problem(
-          shipmentsTable.name,
-          s.rowNumber,
-          'order-items',
-          'order-items is not like 12345678901234:2; …',
-          rec['order-items'] ?? '',
-        ),
-      );
-      continue;
-    }
-    const t = normalize(rec['tracking-number']);
-    for (const it of items) {
-      if (recordedOnItem.get(it.orderItemId)?.has(t)) continue;
-      lines.push({
-        source: 'label',
-        where: { sheet: shipmentsTable.name, row: s.rowNumber },
-        orderId: rec['order-id'],
-        orderItemId: it.orderItemId,
-        sku: null,
-        quantity: it.quantity,
-        tracking: rec['tracking-number'],
-        carrier: rec.carrier,
-        service: rec.service,
-        shipDate: labelDate(rec['created-at'], timeZone),
-        shipmentId: rec['shipment-id'],
-      });
-    }
-  }
-  // 2. Typed or pasted into Orders: a tracking number on an item not yet shipped and not from a label.
-  for (const r of orders.rows) {
-    const rec = r.record;
-    if (!rec['tracking-number'] || CLOSED.has(rec.status ?? '') || rec['shipment-id']) continue;
-    const numbers = splitTrackingCell(rec['tracking-number']);
-    if (numbers.length > 1) {
-      problems.push(
-        problem(
-          ordersTable.name,
-          r.rowNumber,
-          'tracking-number',
-          'several tracking numbers in one cell: a split shipment needs the quantity of each package, so record it from a carrier export with a quantity column',
-          rec['tracking-number'],
-        ),
-      );
-      continue;
-    }
-    lines.push({
-      source: 'typed',
-      where: { sheet: ordersTable.name, row: r.rowNumber },
-      orderId: rec['order-id'],
-      orderItemId: rec['order-item-id'],
-      sku: null,
-      quantity: rec['quantity-purchased'],
-      tracking: numbers[0],
-      carrier: rec.carrier,
-      service: rec.service,
-      shipDate: rec['ship-date'],
-      shipmentId: null,
-    });
-  }
+  // 1. Labels bought (Shipments rows) and 2. numbers typed or pasted into Orders.
+  const labels = labelLines(shipments.rows, (item, t) => recordedOnItem.get(item)?.has(t) ?? false, timeZone);
+  const typed = typedLines(orders.rows);
+  problems.push(...labels.problems, ...typed.problems);
+  lines.push(...labels.lines, ...typed.lines);
   // 3. A carrier export.
   let fileRows = 0;
   if (file) {
@@ -260,7 +174,7 @@ export async function recordTracking(
       );
       continue;
     }
-    const tracking = normalize(line.tracking);
+    const tracking = normalizeTracking(line.tracking);
     const otherOrder = trackingOrder.get(tracking);
     if (otherOrder !== undefined && otherOrder !== line.orderId) {
       fail(
@@ -430,7 +344,7 @@ export async function recordTracking(
     const full = total >= e.record['quantity-purchased'];
     if (full) shipped++;
     else partial++;
-    const existing = splitTrackingCell(e.record['tracking-number']).map(normalize);
+    const existing = splitTrackingCell(e.record['tracking-number']).map(normalizeTracking);
     const numbers = [...new Set([...existing.filter((t) => e.packages.has(t)), ...e.packages.keys()])];
     orderEditor.update(e.row, {
       'tracking-number': numbers.join('; '),
@@ -498,16 +412,6 @@ export async function recordTracking(
   };
 }
 
-/** A label's ship date: the day it was bought, in the seller's time zone. */
-function labelDate(createdAt: string | null, timeZone: string): string | null {
-  const d = createdAt ? parseDateTime(createdAt) : null;
-  return d?.ok ? localDate(d.date, timeZone) : null;
-}
-
-function normalize(t: string): string {
-  return t.replace(/[\s\u00a0-]+/g, '').toUpperCase();
-}
-
 function count(lines: readonly PackageLine[], source: TrackingSource): number {
   return lines.filter((l) => l.source === source).length;
 }
@@ -518,51 +422,4 @@ function mergeItems(text: string | null, add: ReadonlyMap<string, number>): stri
     if (i.quantity !== null) items.set(i.orderItemId, i.quantity);
   for (const [k, v] of add) items.set(k, v);
   return formatPackageItems([...items].map(([orderItemId, quantity]) => ({ orderItemId, quantity })));
-}
-
-/** The export's rows as package lines; a file with no order id or tracking column is refused. */
-function readCarrierExport(
-  file: TrackingFile,
-): { ok: true; lines: PackageLine[]; problems: Problem[] } | { ok: false; message: string } {
-  const headerIndex = locateHeader(file.grid, carrierExportFile);
-  if (headerIndex < 0)
-    return {
-      ok: false,
-      message: `${file.source} has no header row with an order id and a tracking number column (e.g. order-id, tracking-number).`,
-    };
-  const dateCol = decodeTable(
-    carrierExportFile,
-    file.grid.slice(headerIndex, headerIndex + 1),
-  ).columns.positions.get('ship-date');
-  const grid =
-    dateCol === undefined
-      ? file.grid
-      : file.grid.map((row, i) => {
-          if (i <= headerIndex) return row;
-          const c = row[dateCol];
-          const iso = typeof c === 'string' ? usDateToIso(c) : null;
-          return iso ? row.map((v, j) => (j === dateCol ? iso : v)) : row;
-        });
-  const t = decodeTable(carrierExportFile, grid, { source: file.source, headerIndex });
-  if (!t.usable)
-    return { ok: false, message: `${file.source}: ${t.problems[0]?.message ?? 'not a carrier export'}.` };
-  const lines: PackageLine[] = [];
-  for (const r of t.rows) {
-    if (!r.valid) continue;
-    const rec = r.record;
-    lines.push({
-      source: 'file',
-      where: { sheet: file.source, row: r.rowNumber },
-      orderId: rec['order-id'].trim(),
-      orderItemId: rec['order-item-id'],
-      sku: rec.sku,
-      quantity: rec.quantity,
-      tracking: rec['tracking-number'],
-      carrier: rec.carrier,
-      service: rec.service,
-      shipDate: rec['ship-date'] ? rec['ship-date'].slice(0, 10) : null,
-      shipmentId: null,
-    });
-  }
-  return { ok: true, lines, problems: t.problems };
 }
