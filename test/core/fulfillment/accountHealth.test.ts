@@ -3,7 +3,7 @@
  * Windows end now: 7 days from 2026-11-24T17:00Z, 10 days from 2026-11-21T17:00Z, 30 from 2026-11-01T17:00Z.
  */
 import type { OrderRecord } from '../../../src/core';
-import { accountHealth, checkHealth, decodeTable, ordersTable } from '../../../src/core';
+import { accountHealth, checkHealth, decodeTable, localDate, ordersTable } from '../../../src/core';
 import { book, context, grid, NOW, rowsOf, ups } from './fixtures';
 import type { Row } from './fixtures';
 
@@ -165,4 +165,14 @@ describe('checkHealth', () => {
     await checkHealth(b, context);
     expect(await rowsOf(b, 'Health')).toEqual(rows);
   });
+});
+
+describe('localDate', () => {
+  test.each([
+    ['2026-12-01T03:00:00Z', 'America/Los_Angeles', '2026-11-30'],
+    ['2026-12-01T08:00:00Z', 'America/Los_Angeles', '2026-12-01'],
+    ['2026-03-08T09:59:59Z', 'America/Los_Angeles', '2026-03-08'],
+    ['2026-11-30T15:30:00Z', 'Asia/Tokyo', '2026-12-01'],
+    ['0999-01-01T00:00:00Z', 'UTC', '0999-01-01'],
+  ])('%s in %s is %s', (iso, tz, day) => expect(localDate(new Date(iso), tz)).toBe(day));
 });
