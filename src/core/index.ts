@@ -17,3 +17,4 @@ export * from './confirm';
 export * from './health';
 export * from './returns';
 export * from './privacy';
+export * from './amazon';

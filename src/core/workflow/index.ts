@@ -1,4 +1,5 @@
 export * from './actionResult';
+export * from './importAmazonOrders';
 export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
@@ -9,3 +10,4 @@ export * from './checkHealth';
 export * from './restockReturns';
 export * from './importReturns';
 export * from './purgePii';
+export * from './trackShipments';

@@ -9,6 +9,7 @@ import { registerRecordTracking } from './recordTrackingCommand';
 import { registerHealth } from './healthCommand';
 import { registerRestockReturns } from './returnsCommand';
 import { registerPurgePii } from './purgePiiCommand';
+import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
@@ -20,4 +21,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerHealth,
   registerRestockReturns,
   registerPurgePii,
+  registerTrack,
 ];
