@@ -4,7 +4,7 @@
  * Amazon uses 10 and 30 days, target < 4%),
  * Valid Tracking Rate (shipments whose tracking matches its carrier; 30 days, target > 95%), Pre-fulfillment
  * Cancel Rate (seller-cancelled orders; 7 days, target < 2.5%); and the orders at risk of shipping late now.
- * Counted per order, as Amazon counts them, over the order items of each order.
+ * Counted per order (Valid Tracking Rate: per package), as Amazon counts them.
  */
 import { parseDateTime } from '../dates/parseDateTime';
 import { localDate } from '../fulfillment/localDate';
@@ -17,9 +17,9 @@ export type HealthMetricName = 'late-shipment-rate' | 'valid-tracking-rate' | 'p
 export interface HealthMetric {
   readonly metric: HealthMetricName;
   readonly windowDays: number;
-  /** Orders counted as late / with valid tracking / cancelled by the seller. */
+  /** Orders late / packages with valid tracking / orders cancelled by the seller. */
   readonly count: number;
-  /** Orders the rate is over. */
+  /** Orders (packages for Valid Tracking Rate) the rate is over. */
   readonly of: number;
   /** count / of, or null when there is nothing to measure. */
   readonly rate: number | null;
@@ -76,8 +76,9 @@ interface OrderFacts {
   shipped: boolean;
   sellerCancelled: boolean;
   cancelled: boolean;
-  hasTracking: boolean;
-  trackingValid: boolean;
+  /** Packages (distinct tracking numbers; one when an order shipped without any) and how many are valid. */
+  packages: number;
+  validPackages: number;
   items: number;
 }
 
@@ -105,6 +106,8 @@ function factsOf(orderId: string, items: readonly OrderRecord[]): OrderFacts {
   const tracking = live.flatMap((r) =>
     splitTrackingCell(r['tracking-number']).map((t) => ({ t, carrier: r.carrier })),
   );
+  const packages = new Map<string, string | null>();
+  for (const { t, carrier } of tracking) packages.set(t, carrier);
   const cancelled = live.length === 0;
   return {
     orderId,
@@ -115,10 +118,10 @@ function factsOf(orderId: string, items: readonly OrderRecord[]): OrderFacts {
     shipped,
     cancelled,
     sellerCancelled: cancelled && !items.some((r) => r['is-buyer-requested-cancellation'] === true),
-    hasTracking: tracking.length > 0,
-    trackingValid:
-      tracking.length > 0 &&
-      tracking.every(({ t, carrier }) => carrier !== null && checkTrackingForCarrier(t, carrier).ok),
+    packages: Math.max(1, packages.size),
+    validPackages: [...packages].filter(
+      ([t, carrier]) => carrier !== null && checkTrackingForCarrier(t, carrier).ok,
+    ).length,
     items: first ? items.length : 0,
   };
 }
@@ -171,14 +174,14 @@ export function accountHealth(orders: readonly OrderRecord[], options: HealthOpt
         : f.shipDate !== null && f.shipDate > localDate(f.shipBy!, timeZone),
     );
     metrics.push(rateMetric('late-shipment-rate', days, late.length, confirmedOrders.length));
-    // Valid tracking: shipments confirmed in the window (by ship date).
+    // Valid tracking: packages shipped in the window (by ship date), as Amazon counts shipments.
     const shipments = facts.filter((f) => !f.cancelled && f.shipped && dayInWindow(f.shipDate));
     metrics.push(
       rateMetric(
         'valid-tracking-rate',
         days,
-        shipments.filter((f) => f.trackingValid).length,
-        shipments.length,
+        shipments.reduce((a, f) => a + f.validPackages, 0),
+        shipments.reduce((a, f) => a + f.packages, 0),
       ),
     );
     // Cancel rate: orders placed in the window that the seller cancelled.

@@ -176,3 +176,24 @@ describe('localDate', () => {
     ['0999-01-01T00:00:00Z', 'UTC', '0999-01-01'],
   ])('%s in %s is %s', (iso, tz, day) => expect(localDate(new Date(iso), tz)).toBe(day));
 });
+
+describe('Valid Tracking Rate counts packages', () => {
+  test('a split order with one bad package of two is 1 of 2, not 0 of 1', () => {
+    const rows = [
+      o(1, {
+        'promise-date': '2026-12-01T07:59:59Z',
+        'purchase-date': '2026-11-29T10:00:00Z',
+        status: 'Shipped',
+        carrier: 'UPS',
+        'tracking-number': `${ups(1)}; ${ups(2).slice(0, -1)}0`,
+        'ship-date': '2026-11-30',
+      }),
+    ];
+    const records = decodeTable(ordersTable, grid(rows), { checkRequired: false }).rows.map((r) => r.record);
+    const h = accountHealth(records, { now: NOW, timeZone: 'America/Los_Angeles' });
+    expect(h.metrics.find((m) => m.metric === 'valid-tracking-rate' && m.windowDays === 30)).toMatchObject({
+      count: 1,
+      of: 2,
+    });
+  });
+});
