@@ -112,6 +112,7 @@ export async function recordTracking(
 
   // Resolve and check each line; a problem anywhere in an order keeps the whole order out.
   const resolved: Resolved[] = [];
+  const inThisRun = new Map<string, PackageLine>();
   let unchanged = 0;
   const badOrders = new Set<string>();
   const typedProblems = new Map<number, string>();
@@ -185,6 +186,24 @@ export async function recordTracking(
       );
       continue;
     }
+    // The same number for two orders in this run: which is right cannot be told, so neither is recorded.
+    const earlier = inThisRun.get(tracking);
+    if (earlier !== undefined && earlier.orderId !== line.orderId) {
+      fail(
+        line,
+        'tracking-number',
+        `tracking number ${tracking} is also given for order ${earlier.orderId} (${earlier.where.sheet} row ${earlier.where.row})`,
+        line.tracking,
+      );
+      fail(
+        earlier,
+        'tracking-number',
+        `tracking number ${tracking} is also given for order ${line.orderId} (${line.where.sheet} row ${line.where.row})`,
+        earlier.tracking,
+      );
+      continue;
+    }
+    if (earlier === undefined) inThisRun.set(tracking, line);
     let carrier = line.carrier
       ? canonicalCarrier(line.carrier)
       : targets[0].record.carrier

@@ -294,3 +294,16 @@ describe('recordTracking: labels step already wrote tracking on Orders', () => {
     expect(again.stats).toMatchObject({ lines: 0, shipped: 0 });
   });
 });
+
+describe('recordTracking: one number, two orders in the same export', () => {
+  test('neither order is recorded and both rows say why', async () => {
+    const b = book({ Orders: grid([order(A, '10000000000001'), order(B, '20000000000001')]) });
+    const file = grid([
+      { 'order-id': A, 'tracking-number': ups(7), carrier: 'UPS' },
+      { 'order-id': B, 'tracking-number': ups(7), carrier: 'UPS' },
+    ]);
+    const r = await recordTracking(b, context, { grid: file, source: 'dup.csv' });
+    expect(r.problems.filter((p) => p.column === 'tracking-number').map((p) => p.row)).toEqual([3, 2]);
+    expect((await rowsOf(b, 'Orders')).map((o) => o.status)).toEqual(['Labeled', 'Labeled']);
+  });
+});
