@@ -241,3 +241,25 @@ describe('carrier codes', () => {
     expect(map.lookup('Speedy')).toEqual({ code: 'Other', name: 'Speedy' });
   });
 });
+
+describe('the JP file refuses what Shift-JIS cannot hold', () => {
+  test('an emoji in ship-method is refused by name and line, nothing marked', async () => {
+    const b = book({
+      Orders: grid([
+        shipped(A, '10000000000001', {
+          carrier: 'Japan Post',
+          service: 'ゆうパック 📦',
+          'tracking-number': 'EJ123456785JP',
+        }),
+      ]),
+      Settings: grid([{ key: 'marketplace', value: 'JP' }]),
+    });
+    await expect(
+      exportShipConfirm(b, context, {
+        target: 'c.txt',
+        save: async (f) => void encodeShipConfirm(f, 'c.txt'),
+      }),
+    ).rejects.toThrow(/c.txt: line 4 holds "📦", which Shift-JIS \(CP932\) cannot encode/);
+    expect((await rowsOf(b, 'Orders'))[0].confirmation).toBe('Pending');
+  });
+});
