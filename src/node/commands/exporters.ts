@@ -1,13 +1,19 @@
 /**
  * What `shipsheet export KIND --out FILE` can write. Each exporter computes through the core and saves the file;
- * later steps add theirs here (ship-confirm, any sheet in bulk).
+ * each step adds its kind here.
  */
+import path from 'node:path';
 import type { ActionResult, InventoryLoaderFile, Workbook } from '../../core';
-import { exportInventoryLoader } from '../../core';
+import { exportInventoryLoader, exportShipConfirm } from '../../core';
+import { writeShipConfirm } from '../flatfiles/writeShipConfirm';
 import { writeFileAtomic } from '../xlsx/atomicWrite';
+import { nodeRunContext } from './runContext';
 
 export interface ExportOptions {
   out: string;
+  /** ship-confirm: export order items already exported too. */
+  again?: boolean;
+  /** inventory-loader: also send each listing's price. */
   withPrice?: boolean;
 }
 
@@ -25,4 +31,10 @@ export const EXPORTERS: Record<string, Exporter> = {
       lines: [...result.lines, `Written to ${options.out}: upload it as a Price & Quantity file.`],
     };
   },
+  'ship-confirm': (book, options) =>
+    exportShipConfirm(book, nodeRunContext(), {
+      again: options.again,
+      target: path.basename(options.out),
+      save: (file) => writeShipConfirm(options.out, file),
+    }),
 };

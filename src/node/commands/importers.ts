@@ -8,6 +8,7 @@ import {
   importInventory,
   importListings,
   importOrders,
+  importReturns,
   parseOrderReport,
   readSettings,
   settingsTable,
@@ -30,7 +31,7 @@ export type Importer = (
   file: string,
   options: ImportOptions,
   progress: Progress,
-) => Promise<ActionResult>;
+) => Promise<ActionResult | ActionResult[]>;
 
 export const IMPORTERS: Record<string, Importer> = {
   async orders(book, file, options, progress) {
@@ -51,6 +52,13 @@ export const IMPORTERS: Record<string, Importer> = {
     progress.phase(`Reading ${source}`);
     const input = await readTableFile(file, options);
     return importListings(book, input.grid, source, nodeRunContext(progress));
+  },
+  /** Amazon's returns report or typed returns; sellable ones are restocked right after. */
+  async returns(book, file, options, progress) {
+    const source = path.basename(file);
+    progress.phase(`Reading ${source}`);
+    const input = await readTableFile(file, options);
+    return importReturns(book, input.grid, source, nodeRunContext(progress));
   },
 };
 

@@ -2,9 +2,14 @@
 import type { Command } from 'commander';
 import { registerCheckStock } from './checkStockCommand';
 import { registerDemo } from './demoCommand';
-import { registerExport } from './exportCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerValidateTracking } from './validateTrackingCommand';
+import { registerExport } from './exportCommand';
+import { registerRecordTracking } from './recordTrackingCommand';
+import { registerHealth } from './healthCommand';
+import { registerRestockReturns } from './returnsCommand';
+import { registerPurgePii } from './purgePiiCommand';
 import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -12,6 +17,11 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerInit,
   registerImport,
   registerCheckStock,
+  registerValidateTracking,
+  registerRecordTracking,
   registerExport,
+  registerHealth,
+  registerRestockReturns,
+  registerPurgePii,
   registerTrack,
 ];

@@ -20,6 +20,7 @@ import { writePurchaseList } from '../stock/writePurchaseList';
 import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
+import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
 
 export interface DemoContext {
   readonly book: Workbook;
@@ -90,4 +91,5 @@ export const DEMO_STEPS: DemoStep[] = [
       ];
     },
   },
+  ...FULFILLMENT_DEMO_STEPS,
 ];
