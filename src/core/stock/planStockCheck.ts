@@ -348,7 +348,15 @@ export function planStockCheck(input: StockCheckInput): StockCheckPlan {
       if (list) list.push(u);
       else lotsOfSku.set(k, [u]);
     });
-  const onHandOf = (k: string) => (lotsOfSku.get(k) ?? []).reduce((s, u) => s + u.record['on-hand'], 0);
+  // Units physically there: the count less what has shipped since it.
+  const shippedBySku = new Map<string, number>();
+  result.items.forEach((a, i) => {
+    if (!demandRows[i].shipped) return;
+    const k = skuKey(demands[i].sku);
+    shippedBySku.set(k, (shippedBySku.get(k) ?? 0) + a.allocated);
+  });
+  const onHandOf = (k: string) =>
+    (lotsOfSku.get(k) ?? []).reduce((s, u) => s + u.record['on-hand'], 0) - (shippedBySku.get(k) ?? 0);
   const supplierOf = (k: string) =>
     (lotsOfSku.get(k) ?? []).map((u) => u.record.supplier).find((s) => s !== null) ?? null;
 

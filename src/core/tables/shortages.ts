@@ -13,7 +13,11 @@ export const shortagesTable = defineTable({
     id('sku', { ...gen, required: true, width: 16, description: 'Seller SKU.' }),
     text('title', { ...gen, width: 36, description: 'Listing title.' }),
     int('needed', { ...gen, min: 0, description: 'Units the open order items need.' }),
-    int('on-hand', { ...gen, min: 0, description: 'Units on hand at the ranked locations.' }),
+    int('on-hand', {
+      ...gen,
+      min: 0,
+      description: 'Units on the shelves at the ranked locations (counted, less shipped since the count).',
+    }),
     int('allocated', { ...gen, min: 0, description: 'Units allocated to those items.' }),
     int('short', { ...gen, min: 0, description: 'Units missing.' }),
     int('items-short', { ...gen, min: 0, description: 'Order items waiting for this SKU.' }),

@@ -8,10 +8,10 @@ import type { InventoryLoaderFile, PurchaseListRecord } from '../../core';
 import {
   checkStock,
   exportInventoryLoader,
+  importInventory,
+  importListings,
   importTable,
   importOrders,
-  inventoryTable,
-  listingsTable,
   parseOrderReport,
   settingsTable,
   setUpSheets,
@@ -59,10 +59,11 @@ export const DEMO_STEPS: DemoStep[] = [
         importTable(demo.book, settingsTable, grid, source, demo.context),
       ),
       await importSample(demo, 'listings.tsv', (grid, source) =>
-        importTable(demo.book, listingsTable, grid, source, demo.context),
+        importListings(demo.book, grid, source, demo.context),
       ),
+      // Through the inventory import, so the count is stamped (counted-at) and later shipments come off it.
       await importSample(demo, 'inventory.tsv', (grid, source) =>
-        importTable(demo.book, inventoryTable, grid, source, demo.context),
+        importInventory(demo.book, grid, source, demo.context),
       ),
     ],
   },
