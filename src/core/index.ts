@@ -10,4 +10,5 @@ export * from './tables';
 export * from './workbook';
 export * from './workflow';
 export * from './carriers';
+export * from './labels';
 export * from './http';

@@ -1,1 +1,3 @@
 export * from './plugin';
+export * from './sampleProvider';
+export * from './labelProviders';

@@ -1,5 +1,5 @@
 /** A Code 128 / GS1-128 barcode drawn into pdfkit as vector bars, from bwip-js's encoding (exact, scalable). */
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 import type { BarcodeElement } from '../../core/labels/layout';
 
 /** Widest module a label barcode uses (points): carriers print about 0.013–0.017 in. */
