@@ -80,6 +80,12 @@ export function fitText(text: string, width: number, size: number, options: FitO
         taken += ch;
         cut += ch.length;
       }
+      // Prefer a break after a hyphen (Fitzgerald-|Montgomery) to one mid-word.
+      const hyphen = taken.lastIndexOf('-');
+      if (hyphen > 0 && hyphen < taken.length - 1) {
+        taken = taken.slice(0, hyphen + 1);
+        cut = taken.length;
+      }
       if (cut === 0) {
         taken = [...rest][0];
         cut = taken.length;
