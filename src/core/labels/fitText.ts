@@ -4,10 +4,7 @@
  * a visible "…" — never a silent cut.
  */
 
-/** Estimated advance of a character in em (Noto Sans proportions, rounded up). */
-export function charWidthEm(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  if (isWide(cp)) return 1.0;
+function asciiWidthEm(ch: string): number {
   if (ch === ' ') return 0.27;
   if ('il.,:;|!\'`'.includes(ch)) return 0.3;
   if ('MWmw@%'.includes(ch)) return 0.92;
@@ -15,6 +12,16 @@ export function charWidthEm(ch: string): number {
   if (ch >= '0' && ch <= '9') return 0.6;
   if (ch >= 'a' && ch <= 'z') return 0.58;
   return 0.62;
+}
+
+/** ASCII widths looked up, not recomputed: labels and slips measure every character of every line. */
+const ASCII_EM = Array.from({ length: 128 }, (_, i) => asciiWidthEm(String.fromCharCode(i)));
+
+/** Estimated advance of a character in em (Noto Sans proportions, rounded up). */
+export function charWidthEm(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 128) return ASCII_EM[cp];
+  return isWide(cp) ? 1.0 : 0.62;
 }
 
 /** East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms). */
@@ -51,55 +58,57 @@ export interface FitOptions {
 
 const ELLIPSIS = '…';
 
-/** Word-wrap `text` into lines at most `width` points wide at `size`; words longer than a line are split. */
+/**
+ * Word-wrap `text` into lines at most `width` points wide at `size`; words longer than a line are split (after a
+ * hyphen when there is one). Linear in the length of the text: widths are summed as it goes.
+ */
 export function fitText(text: string, width: number, size: number, options: FitOptions = {}): FittedText {
   const maxLines = options.maxLines ?? Number.POSITIVE_INFINITY;
-  const bold = options.bold ?? false;
-  const fits = (s: string) => textWidth(s, size, bold) <= width;
-  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const scale = size * ((options.bold ?? false) ? 1.06 : 1);
+  const w = (ch: string) => charWidthEm(ch) * scale;
+  const space = w(' ');
   const lines: string[] = [];
   let current = '';
-  const push = (line: string) => {
-    lines.push(line);
-  };
-  for (const word of words) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (fits(candidate)) {
-      current = candidate;
+  let currentWidth = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const chars = [...word];
+    const widths = chars.map(w);
+    const wordWidth = widths.reduce((a, b) => a + b, 0);
+    const joined = current === '' ? wordWidth : currentWidth + space + wordWidth;
+    if (joined <= width) {
+      current = current === '' ? word : `${current} ${word}`;
+      currentWidth = joined;
       continue;
     }
-    if (current !== '') push(current);
-    current = '';
+    if (current !== '') lines.push(current);
     // A word wider than the line (long ids, CJK runs without spaces): break it by characters.
-    let rest = word;
-    while (!fits(rest)) {
-      let cut = 0;
-      let taken = '';
-      for (const ch of rest) {
-        if (!fits(taken + ch)) break;
-        taken += ch;
-        cut += ch.length;
+    let start = 0;
+    let restWidth = wordWidth;
+    while (restWidth > width && start < chars.length) {
+      let end = start;
+      let taken = 0;
+      while (end < chars.length && taken + widths[end] <= width) taken += widths[end++];
+      if (end === start) taken = widths[end++];
+      const hyphen = chars.lastIndexOf('-', end - 2);
+      if (hyphen >= start && hyphen < end - 1) {
+        for (let k = hyphen + 1; k < end; k++) taken -= widths[k];
+        end = hyphen + 1;
       }
-      // Prefer a break after a hyphen (Fitzgerald-|Montgomery) to one mid-word.
-      const hyphen = taken.lastIndexOf('-');
-      if (hyphen > 0 && hyphen < taken.length - 1) {
-        taken = taken.slice(0, hyphen + 1);
-        cut = taken.length;
-      }
-      if (cut === 0) {
-        taken = [...rest][0];
-        cut = taken.length;
-      }
-      push(taken);
-      rest = rest.slice(cut);
+      lines.push(chars.slice(start, end).join(''));
+      restWidth -= taken;
+      start = end;
     }
-    current = rest;
+    current = chars.slice(start).join('');
+    currentWidth = Math.max(0, restWidth);
   }
-  if (current !== '') push(current);
+  if (current !== '') lines.push(current);
   if (lines.length <= maxLines) return { lines, truncated: false };
   const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1];
-  while (last !== '' && !fits(last + ELLIPSIS)) last = [...last].slice(0, -1).join('');
-  kept[maxLines - 1] = last.trimEnd() + ELLIPSIS;
+  const last = [...kept[maxLines - 1]];
+  let lastWidth = last.reduce((a, ch) => a + w(ch), 0);
+  const ellipsis = w(ELLIPSIS);
+  while (last.length > 0 && lastWidth + ellipsis > width) lastWidth -= w(last.pop() as string);
+  kept[maxLines - 1] = last.join('').trimEnd() + ELLIPSIS;
   return { lines: kept, truncated: true };
 }

@@ -32,5 +32,5 @@ export function drawLinearBarcode(doc: PDFKit.PDFDocument, e: BarcodeElement): v
     if (i % 2 === 0) doc.rect(x, e.y, w, e.height);
     x += w;
   }
-  doc.fillColor('black').fill();
+  doc.fill();
 }
