@@ -6,21 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { ActionResult, HttpPort } from '../../core';
+import type { ActionResult } from '../../core';
 import { generateLabels, labelProvider, labelProviderIds, readSettings, settingsTable, voidShipment } from '../../core';
 import { FileLabelSink } from '../labels/fileLabelSink';
+// Label providers that need the network get a real adapter with their issue; the sample provider needs none.
+import { OFFLINE_HTTP } from '../labels/offlineHttp';
 import { parsePrinterAddress, sendToPrinter } from '../labels/rawPrinter';
 import { UsageError } from './errors';
 import { nodeRunContext } from './runContext';
 import { withBook } from './withBook';
 import type { BookCommandOptions } from './withBook';
 
-/** Label providers that need the network get a real adapter with their issue; the sample provider needs none. */
-export const OFFLINE_HTTP: HttpPort = {
-  async send(request) {
-    throw new Error(`no network adapter is configured (asked for ${request.method} ${request.url})`);
-  },
-};
 
 interface LabelsOptions extends BookCommandOptions {
   format?: string;
