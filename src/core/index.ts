@@ -12,3 +12,4 @@ export * from './workflow';
 export * from './carriers';
 export * from './labels';
 export * from './http';
+export * from './amazon';

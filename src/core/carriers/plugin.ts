@@ -126,7 +126,8 @@ export interface CarrierError {
   readonly retryable: boolean;
 }
 
-export type CarrierResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CarrierError };
+export type CarrierResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CarrierError };
 
 export interface CarrierPluginMetadata {
   /** Short id used in Settings (`label-provider`) and the Shipments sheet (`provider`). */
@@ -143,5 +144,6 @@ export interface CarrierPlugin {
   voidLabel?(providerShipmentId: string, http: HttpPort): Promise<CarrierResult<{ refunded: boolean }>>;
   /** The document of a label already bought, for reprints: never buys, fails if the label is unknown. */
   getLabel?(request: LabelDocumentRequest, http: HttpPort): Promise<CarrierResult<PurchasedLabel>>;
-  track?(trackingNumber: string, http: HttpPort): Promise<CarrierResult<TrackingStatus>>;
+  /** `carrier` is the carrier's id as the provider named it when the label was bought (some APIs need it). */
+  track?(trackingNumber: string, http: HttpPort, carrier?: string): Promise<CarrierResult<TrackingStatus>>;
 }

@@ -1,4 +1,5 @@
 export * from './actionResult';
+export * from './importAmazonOrders';
 export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
@@ -6,3 +7,4 @@ export * from './setUpSheets';
 export * from './generateLabels';
 export * from './voidShipment';
 export * from './runClock';
+export * from './trackShipments';

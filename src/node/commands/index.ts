@@ -4,10 +4,12 @@ import { registerDemo } from './demoCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 import { registerLabels } from './labelsCommand';
+import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
   registerLabels,
+  registerTrack,
 ];
