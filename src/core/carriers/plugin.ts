@@ -135,6 +135,11 @@ export interface CarrierPluginMetadata {
   readonly name: string;
   /** Carriers it can sell or quote, as Shipsheet names them (USPS, UPS, FedEx, …). */
   readonly carriers: readonly string[];
+  /**
+   * Its labels come as a `layout` Shipsheet draws (the sample provider), so any batch format works. Otherwise a
+   * PDF batch asks for PNG labels, which merge into one PDF; the provider's own PDFs would need a PDF editor.
+   */
+  readonly drawsLabels?: boolean;
 }
 
 export interface CarrierPlugin {

@@ -28,8 +28,12 @@ function providerShipmentId(key: string): string {
 function makeLabel(request: LabelRequest): CarrierResult<PurchasedLabel> {
   const carrier = sampleCarrier(request.rate.carrier);
   if (!carrier)
-    return fail('UNSUPPORTED_CARRIER', `the sample provider issues no ${request.rate.carrier} labels (it has USPS, UPS, FedEx, DHL)`);
-  if (request.format === 'PNG') return fail('UNSUPPORTED_FORMAT', 'the sample provider draws PDF or ZPL labels, not PNG');
+    return fail(
+      'UNSUPPORTED_CARRIER',
+      `the sample provider issues no ${request.rate.carrier} labels (it has USPS, UPS, FedEx, DHL)`,
+    );
+  if (request.format === 'PNG')
+    return fail('UNSUPPORTED_FORMAT', 'the sample provider draws PDF or ZPL labels, not PNG');
   const r = request.rateRequest;
   if (!(r.parcel.weightOz > 0)) return fail('NO_WEIGHT', `package ${r.parcel.packageId} has no weight`);
   const trackingNumber = sampleTrackingNumber(carrier, request.rate.service, request.idempotencyKey);
@@ -68,6 +72,7 @@ export function sampleLabelProvider(): CarrierPlugin {
       id: SAMPLE_PROVIDER_ID,
       name: 'Sample labels (offline, NOT VALID FOR SHIPPING)',
       carriers: ['USPS', 'UPS', 'FedEx', 'DHL'],
+      drawsLabels: true,
     },
     async buyLabel(request: LabelRequest, _http: HttpPort) {
       return makeLabel(request);
@@ -75,8 +80,14 @@ export function sampleLabelProvider(): CarrierPlugin {
     async getLabel(request: LabelDocumentRequest, _http: HttpPort) {
       const label = makeLabel(request.label);
       if (!label.ok) return label;
-      if (label.value.trackingNumber !== request.trackingNumber || label.value.providerShipmentId !== request.providerShipmentId)
-        return fail('NOT_FOUND', `the sample provider did not issue ${request.trackingNumber} with key ${request.label.idempotencyKey}`);
+      if (
+        label.value.trackingNumber !== request.trackingNumber ||
+        label.value.providerShipmentId !== request.providerShipmentId
+      )
+        return fail(
+          'NOT_FOUND',
+          `the sample provider did not issue ${request.trackingNumber} with key ${request.label.idempotencyKey}`,
+        );
       return label;
     },
     async voidLabel(id: string, _http: HttpPort) {

@@ -6,7 +6,7 @@
 
 function asciiWidthEm(ch: string): number {
   if (ch === ' ') return 0.27;
-  if ('il.,:;|!\'`'.includes(ch)) return 0.3;
+  if ("il.,:;|!'`".includes(ch)) return 0.3;
   if ('MWmw@%'.includes(ch)) return 0.92;
   if (ch >= 'A' && ch <= 'Z') return 0.7;
   if (ch >= '0' && ch <= '9') return 0.6;

@@ -15,7 +15,14 @@ export function formatWeight(weightOz: number): string {
 export function formatTrackingNumber(carrier: string, tracking: string): string {
   const c = carrier.toLowerCase();
   if (c === 'ups' && /^1Z/i.test(tracking) && tracking.length === 18)
-    return [tracking.slice(0, 2), tracking.slice(2, 5), tracking.slice(5, 8), tracking.slice(8, 10), tracking.slice(10, 14), tracking.slice(14)].join(' ');
+    return [
+      tracking.slice(0, 2),
+      tracking.slice(2, 5),
+      tracking.slice(5, 8),
+      tracking.slice(8, 10),
+      tracking.slice(10, 14),
+      tracking.slice(14),
+    ].join(' ');
   if (/^\d+$/.test(tracking)) return (tracking.match(/.{1,4}/g) ?? []).join(' ');
   return tracking;
 }
@@ -28,9 +35,30 @@ export function usZip(postalCode: string): string | null {
 
 /** ISO 3166 numeric codes of the countries most Amazon sellers ship to (for the GS1 AI 421 routing barcode). */
 const ISO_NUMERIC: Readonly<Record<string, string>> = {
-  US: '840', CA: '124', MX: '484', BR: '076', GB: '826', UK: '826', DE: '276', FR: '250', IT: '380', ES: '724',
-  NL: '528', SE: '752', PL: '616', BE: '056', IE: '372', TR: '792', AE: '784', SA: '682', EG: '818', IN: '356',
-  JP: '392', AU: '036', SG: '702', PR: '630',
+  US: '840',
+  CA: '124',
+  MX: '484',
+  BR: '076',
+  GB: '826',
+  UK: '826',
+  DE: '276',
+  FR: '250',
+  IT: '380',
+  ES: '724',
+  NL: '528',
+  SE: '752',
+  PL: '616',
+  BE: '056',
+  IE: '372',
+  TR: '792',
+  AE: '784',
+  SA: '682',
+  EG: '818',
+  IN: '356',
+  JP: '392',
+  AU: '036',
+  SG: '702',
+  PR: '630',
 };
 
 /**
@@ -44,7 +72,10 @@ export function routingBarcodeData(country: string, postalCode: string): string 
     return zip ? `(420)${zip.slice(0, 5)}` : null;
   }
   const numeric = ISO_NUMERIC[cc];
-  const postal = postalCode.replace(/[^0-9A-Za-z]/g, '').toUpperCase().slice(0, 9);
+  const postal = postalCode
+    .replace(/[^0-9A-Za-z]/g, '')
+    .toUpperCase()
+    .slice(0, 9);
   return numeric && postal !== '' ? `(421)${numeric}${postal}` : null;
 }
 

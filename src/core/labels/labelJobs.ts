@@ -18,7 +18,10 @@ export interface PackageJob {
 }
 
 /** Group the Rated (and Labeled) order items by package; rows of a package in other states are a problem. */
-export function groupPackages(rows: readonly DecodedRow<OrderRecord>[]): { jobs: PackageJob[]; problems: Problem[] } {
+export function groupPackages(rows: readonly DecodedRow<OrderRecord>[]): {
+  jobs: PackageJob[];
+  problems: Problem[];
+} {
   const byPackage = new Map<string, DecodedRow<OrderRecord>[]>();
   for (const r of rows) {
     const orderId = r.record['order-id'];
@@ -37,13 +40,25 @@ export function groupPackages(rows: readonly DecodedRow<OrderRecord>[]): { jobs:
     const other = live.find((r) => r.record.status !== 'Rated' && r.record.status !== 'Labeled');
     if (other) {
       problems.push(
-        problem(ordersTable.name, other.rowNumber, 'status', `package ${packageId} also holds this item, which is ${other.record.status ?? 'without a status'}; no label until every item in it is Rated`),
+        problem(
+          ordersTable.name,
+          other.rowNumber,
+          'status',
+          `package ${packageId} also holds this item, which is ${other.record.status ?? 'without a status'}; no label until every item in it is Rated`,
+        ),
       );
       continue;
     }
     const orders = new Set(live.map((r) => r.record['order-id']));
     if (orders.size > 1) {
-      problems.push(problem(ordersTable.name, live[1].rowNumber, 'package-id', `package ${packageId} holds items of ${orders.size} orders; a package belongs to one order`));
+      problems.push(
+        problem(
+          ordersTable.name,
+          live[1].rowNumber,
+          'package-id',
+          `package ${packageId} holds items of ${orders.size} orders; a package belongs to one order`,
+        ),
+      );
       continue;
     }
     // A package half Labeled (a reprint after adding an item) is treated as needing a label for the Rated part.
@@ -60,7 +75,14 @@ export function shipToOf(row: DecodedRow<OrderRecord>): { address: Address | nul
   const need = (column: keyof OrderRecord & string, what: string) => {
     const v = r[column];
     if (typeof v !== 'string' || v.trim() === '') {
-      problems.push(problem(ordersTable.name, row.rowNumber, column, `the ship-to address has no ${what}; fill it in (from Seller Central) and run labels again`));
+      problems.push(
+        problem(
+          ordersTable.name,
+          row.rowNumber,
+          column,
+          `the ship-to address has no ${what}; fill it in (from Seller Central) and run labels again`,
+        ),
+      );
       return '';
     }
     return v.trim();
@@ -94,7 +116,11 @@ export function parseDimensions(text: string | null): [number, number, number] |
   const m = /(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(cm|in)?/i.exec(text ?? '');
   if (!m) return null;
   const k = m[4]?.toLowerCase() === 'cm' ? 1 / 2.54 : 1;
-  return [Number(m[1]) * k, Number(m[2]) * k, Number(m[3]) * k].map((d) => Math.round(d * 10) / 10) as [number, number, number];
+  return [Number(m[1]) * k, Number(m[2]) * k, Number(m[3]) * k].map((d) => Math.round(d * 10) / 10) as [
+    number,
+    number,
+    number,
+  ];
 }
 
 export interface LabelRequestInput {
@@ -108,7 +134,10 @@ export interface LabelRequestInput {
 }
 
 /** The label request of a package, or the problems that stop it (no service, no weight, bad address). */
-export function labelRequestOf(input: LabelRequestInput): { request: LabelRequest | null; problems: Problem[] } {
+export function labelRequestOf(input: LabelRequestInput): {
+  request: LabelRequest | null;
+  problems: Problem[];
+} {
   const { job } = input;
   const first = job.rows[0];
   const r = first.record;
@@ -116,10 +145,24 @@ export function labelRequestOf(input: LabelRequestInput): { request: LabelReques
   const carrier = r.carrier?.trim() ?? '';
   const service = r.service?.trim() ?? '';
   if (carrier === '' || service === '')
-    problems.push(problem(ordersTable.name, first.rowNumber, carrier === '' ? 'carrier' : 'service', `order ${job.orderId} has no chosen ${carrier === '' ? 'carrier' : 'service'}; run choose-carriers or fill carrier and service`));
+    problems.push(
+      problem(
+        ordersTable.name,
+        first.rowNumber,
+        carrier === '' ? 'carrier' : 'service',
+        `order ${job.orderId} has no chosen ${carrier === '' ? 'carrier' : 'service'}; run choose-carriers or fill carrier and service`,
+      ),
+    );
   const weightOz = r['billable-weight-oz'];
   if (weightOz === null || !(weightOz > 0))
-    problems.push(problem(ordersTable.name, first.rowNumber, 'billable-weight-oz', `package ${job.packageId} has no billable weight; run choose-carriers or fill billable-weight-oz`));
+    problems.push(
+      problem(
+        ordersTable.name,
+        first.rowNumber,
+        'billable-weight-oz',
+        `package ${job.packageId} has no billable weight; run choose-carriers or fill billable-weight-oz`,
+      ),
+    );
   const shipTo = shipToOf(first);
   problems.push(...shipTo.problems);
   if (problems.length > 0 || !shipTo.address) return { request: null, problems };

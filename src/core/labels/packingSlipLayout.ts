@@ -43,9 +43,23 @@ export function packingSlipLayout(c: PackingSlipContent): LayoutPage[] {
     for (const line of c.returnAddress) f.text(line, 9, { width: 300 });
     const leftBottom = f.y;
     f.y = top;
-    f.text(pageIndex === 0 ? 'PACKING SLIP' : 'PACKING SLIP (continued)', 16, { x: f.right - 230, width: 230, bold: true, align: 'right' });
+    f.text(pageIndex === 0 ? 'PACKING SLIP' : 'PACKING SLIP (continued)', 16, {
+      x: f.right - 230,
+      width: 230,
+      bold: true,
+      align: 'right',
+    });
     f.text(`Order ${c.orderId}`, 10, { x: f.right - 230, width: 230, align: 'right' });
-    f.add({ kind: 'barcode', symbology: 'code128', data: c.orderId, x: f.right - 230, y: f.y + 2, width: 230, height: 34, center: true });
+    f.add({
+      kind: 'barcode',
+      symbology: 'code128',
+      data: c.orderId,
+      x: f.right - 230,
+      y: f.y + 2,
+      width: 230,
+      height: 34,
+      center: true,
+    });
     f.y = Math.max(leftBottom, f.y + 40) + 8;
     f.rule(1.5);
     f.y += 8;
@@ -56,8 +70,11 @@ export function packingSlipLayout(c: PackingSlipContent): LayoutPage[] {
   flow.text('SHIP TO', 8, { bold: true, width: 260 });
   const a = c.shipTo;
   flow.text(a.name, 11, { bold: true, width: 260, maxLines: 2 });
-  for (const line of [a.company, a.line1, a.line2, a.line3]) if (line) flow.text(line, 10, { width: 260, maxLines: 2 });
-  flow.text([a.city, [a.state, a.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', '), 10, { width: 260 });
+  for (const line of [a.company, a.line1, a.line2, a.line3])
+    if (line) flow.text(line, 10, { width: 260, maxLines: 2 });
+  flow.text([a.city, [a.state, a.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', '), 10, {
+    width: 260,
+  });
   if (a.country.toUpperCase() !== 'US') flow.text(a.country.toUpperCase(), 10, { width: 260 });
   const leftBottom = flow.y;
   flow.y = top;
@@ -80,7 +97,12 @@ export function packingSlipLayout(c: PackingSlipContent): LayoutPage[] {
     flow.text('SKU', 9, { x: flow.left + COLS.sku, width: 115, bold: true, keepY: true });
     flow.text('ASIN', 9, { x: flow.left + COLS.asin, width: 75, bold: true, keepY: true });
     flow.text('Item', 9, { x: flow.left + COLS.title, width: 290, bold: true, keepY: true });
-    flow.text('Qty', 9, { x: flow.left + COLS.qty, width: flow.width - COLS.qty, bold: true, align: 'right' });
+    flow.text('Qty', 9, {
+      x: flow.left + COLS.qty,
+      width: flow.width - COLS.qty,
+      bold: true,
+      align: 'right',
+    });
     flow.rule(0.75);
     flow.y += 3;
   };
@@ -94,7 +116,13 @@ export function packingSlipLayout(c: PackingSlipContent): LayoutPage[] {
     }
     flow.text(item.sku, 9, { x: flow.left + COLS.sku, width: 115, maxLines: 2, keepY: true });
     flow.text(item.asin || '—', 9, { x: flow.left + COLS.asin, width: 75, keepY: true });
-    flow.text(String(item.quantity), 10, { x: flow.left + COLS.qty, width: flow.width - COLS.qty, bold: true, align: 'right', keepY: true });
+    flow.text(String(item.quantity), 10, {
+      x: flow.left + COLS.qty,
+      width: flow.width - COLS.qty,
+      bold: true,
+      align: 'right',
+      keepY: true,
+    });
     flow.text(item.title, 9, { x: flow.left + COLS.title, width: 290, maxLines: 3 });
     flow.y += 4;
   }
@@ -110,11 +138,20 @@ export function packingSlipLayout(c: PackingSlipContent): LayoutPage[] {
     flow.add({ kind: 'frame', x: flow.left, y: flow.y, width: flow.width, height: boxHeight, lineWidth: 1 });
     flow.y += 8;
     flow.text('GIFT MESSAGE', 9, { x: flow.left + 12, width: flow.width - 24, bold: true });
-    flow.add({ kind: 'text', x: flow.left + 12, y: flow.y + 2, width: flow.width - 24, lines: fit.lines, size: 11 });
+    flow.add({
+      kind: 'text',
+      x: flow.left + 12,
+      y: flow.y + 2,
+      width: flow.width - 24,
+      lines: fit.lines,
+      size: 11,
+    });
     flow.y += boxHeight - 8;
   }
   flow.y += 18;
   flow.ensure(lineHeight(9));
-  flow.text('Thank you for your order. Questions or returns: contact us through Your Orders on Amazon.', 9, { align: 'center' });
+  flow.text('Thank you for your order. Questions or returns: contact us through Your Orders on Amazon.', 9, {
+    align: 'center',
+  });
   return flow.finish();
 }

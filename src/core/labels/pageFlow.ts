@@ -47,7 +47,14 @@ export class PageFlow {
   text(
     value: string,
     size: number,
-    opts: { x?: number; width?: number; bold?: boolean; maxLines?: number; align?: 'left' | 'center' | 'right'; keepY?: boolean } = {},
+    opts: {
+      x?: number;
+      width?: number;
+      bold?: boolean;
+      maxLines?: number;
+      align?: 'left' | 'center' | 'right';
+      keepY?: boolean;
+    } = {},
   ): number {
     const x = opts.x ?? this.left;
     const width = opts.width ?? this.right - x;

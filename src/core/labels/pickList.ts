@@ -44,12 +44,16 @@ export function compareLocations(a: string, b: string): number {
 }
 
 export function buildPickList(items: readonly PickItem[]): PickList {
-  const byKey = new Map<string, { location: string; sku: string; title: string; quantity: number; orders: string[] }>();
+  const byKey = new Map<
+    string,
+    { location: string; sku: string; title: string; quantity: number; orders: string[] }
+  >();
   const problems: { row: number; message: string }[] = [];
   const add = (location: string, item: PickItem, quantity: number) => {
     const key = `${location}\u0000${item.sku}`;
     let line = byKey.get(key);
-    if (!line) byKey.set(key, (line = { location, sku: item.sku, title: item.title, quantity: 0, orders: [] }));
+    if (!line)
+      byKey.set(key, (line = { location, sku: item.sku, title: item.title, quantity: 0, orders: [] }));
     line.quantity += quantity;
     if (!line.orders.includes(item.orderId)) line.orders.push(item.orderId);
   };
@@ -88,6 +92,8 @@ export function ordersInPickOrder(list: PickList, orderIds: readonly string[]): 
     for (const o of line.orders) if (!first.has(o)) first.set(o, i);
   });
   return [...orderIds].sort(
-    (a, b) => (first.get(a) ?? Number.MAX_SAFE_INTEGER) - (first.get(b) ?? Number.MAX_SAFE_INTEGER) || a.localeCompare(b),
+    (a, b) =>
+      (first.get(a) ?? Number.MAX_SAFE_INTEGER) - (first.get(b) ?? Number.MAX_SAFE_INTEGER) ||
+      a.localeCompare(b),
   );
 }

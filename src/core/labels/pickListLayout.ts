@@ -34,11 +34,42 @@ export function pickListLayout(list: PickList, batch: { title: string; subtitle:
     flow.ensure(height);
     const y = flow.y;
     flow.add({ kind: 'frame', x: flow.left + C.box, y: y + 1.5, width: 9, height: 9, lineWidth: 0.8 });
-    flow.add({ kind: 'text', x: flow.left + C.location, y, width: 68, lines: fitText(line.location, 68, 10, { bold: true, maxLines: 1 }).lines, size: 10, bold: true });
-    flow.add({ kind: 'text', x: flow.left + C.sku, y, width: 110, lines: fitText(line.sku, 110, 9, { maxLines: 2 }).lines, size: 9 });
+    flow.add({
+      kind: 'text',
+      x: flow.left + C.location,
+      y,
+      width: 68,
+      lines: fitText(line.location, 68, 10, { bold: true, maxLines: 1 }).lines,
+      size: 10,
+      bold: true,
+    });
+    flow.add({
+      kind: 'text',
+      x: flow.left + C.sku,
+      y,
+      width: 110,
+      lines: fitText(line.sku, 110, 9, { maxLines: 2 }).lines,
+      size: 9,
+    });
     flow.add({ kind: 'text', x: flow.left + C.title, y, width: 175, lines: title.lines, size: 9 });
-    flow.add({ kind: 'text', x: flow.left + C.qty, y, width: 32, lines: [String(line.quantity)], size: 10, bold: true, align: 'right' });
-    flow.add({ kind: 'text', x: flow.left + C.orders, y, width: flow.width - C.orders, lines: orders.lines, size: 8 });
+    flow.add({
+      kind: 'text',
+      x: flow.left + C.qty,
+      y,
+      width: 32,
+      lines: [String(line.quantity)],
+      size: 10,
+      bold: true,
+      align: 'right',
+    });
+    flow.add({
+      kind: 'text',
+      x: flow.left + C.orders,
+      y,
+      width: flow.width - C.orders,
+      lines: orders.lines,
+      size: 8,
+    });
     flow.y = y + height;
     flow.add({ kind: 'rule', x: flow.left, y: flow.y - 2, width: flow.width, height: 0.3 });
   }

@@ -2,7 +2,13 @@
  * Test tracking numbers the offline sample provider issues: the carrier's real shape and check digit (so a
  * validator accepts them), derived from the label's idempotency key, so the same key always gives the same number.
  */
-import { IMPB_WEIGHTS, UPS_WEIGHTS, dhlExpressCheckDigit, fedexExpressCheckDigit, mod10CheckDigit } from './checkDigits';
+import {
+  IMPB_WEIGHTS,
+  UPS_WEIGHTS,
+  dhlExpressCheckDigit,
+  fedexExpressCheckDigit,
+  mod10CheckDigit,
+} from './checkDigits';
 
 /** The sample "account" parts: obviously not a real shipper number, still the right shape. */
 const UPS_SHIPPER = 'SAMPLE';
@@ -25,7 +31,8 @@ export function hash53(text: string, seed = 0): number {
 /** `count` decimal digits drawn from the key (more than 15 are drawn in rounds with different seeds). */
 export function digitsFromKey(key: string, count: number): string {
   let out = '';
-  for (let round = 0; out.length < count; round++) out += String(hash53(key, round)).padStart(16, '0').slice(-15);
+  for (let round = 0; out.length < count; round++)
+    out += String(hash53(key, round)).padStart(16, '0').slice(-15);
   return out.slice(0, count);
 }
 

@@ -45,16 +45,22 @@ const W = LABEL_4X6.widthPt;
 
 /** Lines of an address, city line last, for a block. */
 function addressLines(a: Address): { label: string; text: string; bold?: boolean }[] {
-  const cityLine = [a.city.toUpperCase(), [a.state?.toUpperCase(), a.postalCode.toUpperCase()].filter(Boolean).join(' ')]
+  const cityLine = [
+    a.city.toUpperCase(),
+    [a.state?.toUpperCase(), a.postalCode.toUpperCase()].filter(Boolean).join(' '),
+  ]
     .filter((s) => s !== '')
     .join(' ');
-  const out: { label: string; text: string; bold?: boolean }[] = [{ label: 'name', text: a.name, bold: true }];
+  const out: { label: string; text: string; bold?: boolean }[] = [
+    { label: 'name', text: a.name, bold: true },
+  ];
   if (a.company) out.push({ label: 'company', text: a.company });
   out.push({ label: 'address line 1', text: a.line1 });
   if (a.line2) out.push({ label: 'address line 2', text: a.line2 });
   if (a.line3) out.push({ label: 'address line 3', text: a.line3 });
   out.push({ label: 'city', text: cityLine, bold: true });
-  if (a.country.toUpperCase() !== 'US') out.push({ label: 'country', text: a.country.toUpperCase(), bold: true });
+  if (a.country.toUpperCase() !== 'US')
+    out.push({ label: 'country', text: a.country.toUpperCase(), bold: true });
   return out;
 }
 
@@ -72,24 +78,41 @@ export function shippingLabelLayout(c: ShippingLabelContent): ShippingLabelLayou
   ): number => {
     const fit = fitText(value, width, size, { maxLines: opts.maxLines ?? 1, bold: opts.bold });
     if (fit.truncated) truncated.push(field);
-    els.push({ kind: 'text', x, y, width, lines: fit.lines, size, bold: opts.bold, align: opts.align, inverse: opts.inverse });
+    els.push({
+      kind: 'text',
+      x,
+      y,
+      width,
+      lines: fit.lines,
+      size,
+      bold: opts.bold,
+      align: opts.align,
+      inverse: opts.inverse,
+    });
     return y + fit.lines.length * lineHeight(size);
   };
   const banner = (y: number) => {
     if (!c.sample) return;
     els.push({ kind: 'rule', x: M, y, width: W - 2 * M, height: 17 });
-    text('banner', SAMPLE_BANNER, M, y + 1.5, W - 2 * M, 10.5, { bold: true, align: 'center', inverse: true });
+    text('banner', SAMPLE_BANNER, M, y + 1.5, W - 2 * M, 10.5, {
+      bold: true,
+      align: 'center',
+      inverse: true,
+    });
   };
 
   banner(M);
   // Ship from (left) and package facts (right).
   let y = 30;
-  for (const line of addressLines(c.shipFrom)) y = text(`ship-from ${line.label}`, line.text, 12, y, 168, 7, { bold: line.bold });
+  for (const line of addressLines(c.shipFrom))
+    y = text(`ship-from ${line.label}`, line.text, 12, y, 168, 7, { bold: line.bold });
   let ry = 30;
   ry = text('weight', formatWeight(c.weightOz), 186, ry, 94, 9, { bold: true, align: 'right' });
   ry = text('ship date', `SHIP DATE: ${c.shipDate}`, 186, ry, 94, 7, { align: 'right' });
   if (c.dimensionsIn && c.dimensionsIn.every((d) => d > 0))
-    ry = text('dimensions', `DIMS: ${c.dimensionsIn.map((d) => String(d)).join('x')} IN`, 186, ry, 94, 7, { align: 'right' });
+    ry = text('dimensions', `DIMS: ${c.dimensionsIn.map((d) => String(d)).join('x')} IN`, 186, ry, 94, 7, {
+      align: 'right',
+    });
   text('carrier', c.carrier.toUpperCase(), 186, ry + 2, 94, 9, { bold: true, align: 'right' });
   els.push({ kind: 'rule', x: M, y: 86, width: W - 2 * M, height: 1.5 });
 
@@ -105,7 +128,8 @@ export function shippingLabelLayout(c: ShippingLabelContent): ShippingLabelLayou
   const blockHeight = (base: number) =>
     shipTo.reduce((h, line) => {
       const size = sizeOf(line.label, base);
-      const n = fitText(line.text, toWidth, size, { maxLines: maxLinesOf(line.label), bold: line.bold }).lines.length;
+      const n = fitText(line.text, toWidth, size, { maxLines: maxLinesOf(line.label), bold: line.bold }).lines
+        .length;
       return h + n * lineHeight(size);
     }, 0);
   let base = 11;
@@ -121,11 +145,21 @@ export function shippingLabelLayout(c: ShippingLabelContent): ShippingLabelLayou
   // Routing: large routing text and the 420/421 postal barcode.
   // Routing text in the largest size that fits (foreign postal codes are longer than a ZIP3).
   const route = routingText(c.shipTo.country, c.shipTo.state, c.shipTo.postalCode);
-  const routeSize = [22, 16, 12, 9].find((s) => !fitText(route, 110, s, { bold: true, maxLines: 1 }).truncated) ?? 9;
+  const routeSize =
+    [22, 16, 12, 9].find((s) => !fitText(route, 110, s, { bold: true, maxLines: 1 }).truncated) ?? 9;
   text('routing', route, 12, 252 - routeSize * 0.6, 110, routeSize, { bold: true });
   const routing = routingBarcodeData(c.shipTo.country, c.shipTo.postalCode);
   if (routing) {
-    els.push({ kind: 'barcode', symbology: 'gs1-128', data: routing, x: 128, y: 234, width: 150, height: 36, center: true });
+    els.push({
+      kind: 'barcode',
+      symbology: 'gs1-128',
+      data: routing,
+      x: 128,
+      y: 234,
+      width: 150,
+      height: 36,
+      center: true,
+    });
     text('routing digits', routing.replace(')', ') '), 128, 271, 150, 6.5, { align: 'center' });
   }
   els.push({ kind: 'rule', x: M, y: 284, width: W - 2 * M, height: 3 });
@@ -133,10 +167,25 @@ export function shippingLabelLayout(c: ShippingLabelContent): ShippingLabelLayou
   // Service and its icon, then the tracking number and its barcode.
   text('service', `${c.carrier} ${c.service}`.toUpperCase(), 12, 292, 222, 13, { bold: true, maxLines: 2 });
   els.push({ kind: 'rule', x: 244, y: 290, width: 36, height: 32 });
-  text('service icon', serviceIcon(c.service), 244, 292, 36, 22, { bold: true, align: 'center', inverse: true });
-  text('tracking', `TRACKING #: ${formatTrackingNumber(c.carrier, c.trackingNumber)}`, 12, 326, W - 24, 9, { bold: true });
+  text('service icon', serviceIcon(c.service), 244, 292, 36, 22, {
+    bold: true,
+    align: 'center',
+    inverse: true,
+  });
+  text('tracking', `TRACKING #: ${formatTrackingNumber(c.carrier, c.trackingNumber)}`, 12, 326, W - 24, 9, {
+    bold: true,
+  });
   els.push({ kind: 'rule', x: M, y: 339, width: W - 2 * M, height: 1 });
-  els.push({ kind: 'barcode', symbology: 'code128', data: c.trackingNumber, x: 16, y: 344, width: W - 32, height: 46, center: true });
+  els.push({
+    kind: 'barcode',
+    symbology: 'code128',
+    data: c.trackingNumber,
+    x: 16,
+    y: 344,
+    width: W - 32,
+    height: 46,
+    center: true,
+  });
   text('reference', `REF: ${c.reference}`, 12, 394, W - 24, 6.5);
   banner(432 - M - 17);
   return { page: { role: 'label', ...LABEL_4X6, elements: els }, truncatedFields: truncated };

@@ -81,9 +81,15 @@ function elementZpl(e: LayoutElement): string[] {
 /** One label format (^XA … ^XZ) for a page. */
 export function pageToZpl(page: LayoutPage): string {
   const body = page.elements.flatMap(elementZpl);
-  return ['^XA', '^CI28', `^PW${dots(page.widthPt)}`, `^LL${dots(page.heightPt)}`, '^LH0,0', ...body, '^XZ'].join(
-    '\n',
-  );
+  return [
+    '^XA',
+    '^CI28',
+    `^PW${dots(page.widthPt)}`,
+    `^LL${dots(page.heightPt)}`,
+    '^LH0,0',
+    ...body,
+    '^XZ',
+  ].join('\n');
 }
 
 /** A batch: the formats one after another, as a printer takes them over a raw socket. */

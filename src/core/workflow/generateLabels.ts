@@ -97,7 +97,14 @@ function shipFromOf(settings: Settings): { address: Address | null; problems: Pr
   const get = (key: string, required: boolean) => {
     const v = settings.text(key).trim();
     if (required && v === '')
-      problems.push(problem(settingsTable.name, settings.rowOf(key), 'value', `${key} is empty: labels need a ship-from address`));
+      problems.push(
+        problem(
+          settingsTable.name,
+          settings.rowOf(key),
+          'value',
+          `${key} is empty: labels need a ship-from address`,
+        ),
+      );
     return v;
   };
   const address: Address = {
@@ -127,43 +134,115 @@ async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) =>
   return out;
 }
 
+/**
+ * A provider that quotes live (Buy Shipping: a rate id and a short-lived request token) is asked again just
+ * before buying, and the quote for the chosen carrier and service is the one bought. Rate-table choices
+ * (no rate id) from a provider that does not quote are bought as they are.
+ */
+async function rateForPurchase(
+  provider: CarrierPlugin,
+  request: LabelRequest,
+  http: HttpPort,
+): Promise<{ ok: true; value: LabelRequest } | { ok: false; message: string }> {
+  if (request.rate.rateId || !provider.getRates) return { ok: true, value: request };
+  const quotes = await provider.getRates(request.rateRequest, http);
+  if (!quotes.ok)
+    return { ok: false, message: `${provider.metadata.id} gave no rates: ${quotes.error.message}` };
+  // Services are compared without the carrier's name in front: `UPS Ground` (Buy Shipping) is `Ground` (rate tables).
+  const norm = (carrier: string, service: string) => {
+    const c = carrier.trim().toLowerCase();
+    const s = service.trim().toLowerCase();
+    return s.startsWith(`${c} `) ? s.slice(c.length + 1) : s;
+  };
+  const wanted = norm(request.rate.carrier, request.rate.service);
+  const quote = quotes.value.find(
+    (q) =>
+      q.carrier.trim().toLowerCase() === request.rate.carrier.trim().toLowerCase() &&
+      norm(q.carrier, q.service) === wanted,
+  );
+  if (!quote)
+    return {
+      ok: false,
+      message: `${provider.metadata.id} no longer offers ${request.rate.carrier} ${request.rate.service} for it (offers: ${quotes.value.map((q) => `${q.carrier} ${q.service}`).join(', ') || 'none'}); choose carriers again`,
+    };
+  return {
+    ok: true,
+    value: {
+      ...request,
+      rate: { ...quote, billableWeightOz: quote.billableWeightOz ?? request.rate.billableWeightOz },
+    },
+  };
+}
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function generateLabels(book: Workbook, options: GenerateLabelsOptions, context: RunContext): Promise<ActionResult> {
+export async function generateLabels(
+  book: Workbook,
+  options: GenerateLabelsOptions,
+  context: RunContext,
+): Promise<ActionResult> {
   const { provider } = options;
-  if (!provider.buyLabel) return refused(GENERATE_LABELS, `label provider ${provider.metadata.id} cannot buy labels`);
-  const tables = await book.read([ordersTable.name, shipmentsTable.name, listingsTable.name, settingsTable.name, logTable.name]);
+  if (!provider.buyLabel)
+    return refused(GENERATE_LABELS, `label provider ${provider.metadata.id} cannot buy labels`);
+  const tables = await book.read([
+    ordersTable.name,
+    shipmentsTable.name,
+    listingsTable.name,
+    settingsTable.name,
+    logTable.name,
+  ]);
   const ordersGrid = tables.get(ordersTable.name) ?? null;
-  if (!ordersGrid || ordersGrid.length === 0) return refused(GENERATE_LABELS, `${book.label} has no Orders sheet: import orders first`);
+  if (!ordersGrid || ordersGrid.length === 0)
+    return refused(GENERATE_LABELS, `${book.label} has no Orders sheet: import orders first`);
   const orders = decodeTable(ordersTable, ordersGrid);
-  if (!orders.usable) return refused(GENERATE_LABELS, `${book.label}: ${orders.problems.map((p) => p.message).join('; ')}`);
+  if (!orders.usable)
+    return refused(GENERATE_LABELS, `${book.label}: ${orders.problems.map((p) => p.message).join('; ')}`);
   const { settings, problems: settingProblems } = readSettings(tables.get(settingsTable.name) ?? null);
   const shipFrom = shipFromOf(settings);
   if (!shipFrom.address)
-    return { ...refused(GENERATE_LABELS, `${book.label}: Settings lacks the ship-from address; nothing was bought`), problems: shipFrom.problems };
+    return {
+      ...refused(GENERATE_LABELS, `${book.label}: Settings lacks the ship-from address; nothing was bought`),
+      problems: shipFrom.problems,
+    };
   const format = outputFormat(options.format, settings);
-  const providerFormat = format === 'zpl' ? 'ZPL' : 'PDF';
+  const providerFormat = format === 'zpl' ? 'ZPL' : provider.metadata.drawsLabels ? 'PDF' : 'PNG';
   const currency = settings.text('currency') || 'USD';
   let shipDate: string;
   try {
     shipDate = localDate(context.now, settings.text('timezone'));
   } catch {
-    settingProblems.push(problem(settingsTable.name, settings.rowOf('timezone'), 'value', `timezone ${settings.text('timezone')} is not an IANA time zone; using UTC`));
+    settingProblems.push(
+      problem(
+        settingsTable.name,
+        settings.rowOf('timezone'),
+        'value',
+        `timezone ${settings.text('timezone')} is not an IANA time zone; using UTC`,
+      ),
+    );
     shipDate = localDate(context.now, 'UTC');
   }
   const shipmentsGrid = tables.get(shipmentsTable.name) ?? null;
-  const shipments = decodeTable(shipmentsTable, shipmentsGrid ?? [shipmentsTable.columns.map((c) => c.name)], { checkRequired: false });
-  const listings = decodeTable(listingsTable, tables.get(listingsTable.name) ?? [[]], { checkRequired: false });
+  const shipments = decodeTable(
+    shipmentsTable,
+    shipmentsGrid ?? [shipmentsTable.columns.map((c) => c.name)],
+    { checkRequired: false },
+  );
+  const listings = decodeTable(listingsTable, tables.get(listingsTable.name) ?? [[]], {
+    checkRequired: false,
+  });
   const listingOf = new Map(listings.rows.map((r) => [r.record.sku, r.record]));
 
   const problems: Problem[] = [...settingProblems];
   // Only the rows this step works on: a bad cell elsewhere in Orders is not this run's business.
-  const candidateRows = orders.rows.filter((r) => r.record.status === 'Rated' || r.record.status === 'Labeled' || r.record['package-id']);
+  const candidateRows = orders.rows.filter(
+    (r) => r.record.status === 'Rated' || r.record.status === 'Labeled' || r.record['package-id'],
+  );
   const badCells = new Set(orders.problems.filter((p) => p.row !== null).map((p) => p.row as number));
   const usableRows = candidateRows.filter((r) => {
-    if (!badCells.has(r.rowNumber) || (r.record.status !== 'Rated' && r.record.status !== 'Labeled')) return true;
+    if (!badCells.has(r.rowNumber) || (r.record.status !== 'Rated' && r.record.status !== 'Labeled'))
+      return true;
     problems.push(...orders.problems.filter((p) => p.row === r.rowNumber));
     return false;
   });
@@ -178,7 +257,8 @@ export async function generateLabels(book: Workbook, options: GenerateLabelsOpti
     list.push(s);
     shipmentsOfPackage.set(pkg, list);
   }
-  const liveShipment = (pkg: string) => shipmentsOfPackage.get(pkg)?.find((s) => s.record.state !== 'Voided' && s.record.state !== null);
+  const liveShipment = (pkg: string) =>
+    shipmentsOfPackage.get(pkg)?.find((s) => s.record.state !== 'Voided' && s.record.state !== null);
 
   const orderProblem = new Map<number, string>();
   const noteProblems = (job: PackageJob, list: Problem[]) => {
@@ -198,12 +278,29 @@ export async function generateLabels(book: Workbook, options: GenerateLabelsOpti
       continue;
     }
     if (job.status === 'Labeled' && !live) {
-      problems.push(problem(ordersTable.name, job.rows[0].rowNumber, 'shipment-id', `package ${job.packageId} is Labeled but Shipments has no live label for it, so there is nothing to reprint`));
+      problems.push(
+        problem(
+          ordersTable.name,
+          job.rows[0].rowNumber,
+          'shipment-id',
+          `package ${job.packageId} is Labeled but Shipments has no live label for it, so there is nothing to reprint`,
+        ),
+      );
       continue;
     }
-    const voided = (shipmentsOfPackage.get(job.packageId) ?? []).filter((s) => s.record.state === 'Voided').length;
+    const voided = (shipmentsOfPackage.get(job.packageId) ?? []).filter(
+      (s) => s.record.state === 'Voided',
+    ).length;
     const key = live?.record['idempotency-key'] || `${job.packageId}#${voided + 1}`;
-    const built = labelRequestOf({ job, shipFrom: shipFrom.address, shipDate, provider: provider.metadata.id, currency, idempotencyKey: key, format: providerFormat });
+    const built = labelRequestOf({
+      job,
+      shipFrom: shipFrom.address,
+      shipDate,
+      provider: provider.metadata.id,
+      currency,
+      idempotencyKey: key,
+      format: providerFormat,
+    });
     if (!built.request) {
       noteProblems(job, built.problems);
       continue;
@@ -212,27 +309,69 @@ export async function generateLabels(book: Workbook, options: GenerateLabelsOpti
     else tasks.push({ kind: 'buy', job, request: built.request });
   }
 
+  let done = 0;
+  const progress = () => {
+    done++;
+    if (context.onProgress && (done % 25 === 0 || done === tasks.length))
+      context.onProgress('Buying labels', done, tasks.length);
+  };
   const results = await pool(tasks, options.concurrency ?? 4, async (task): Promise<Outcome | null> => {
     const where = problem(ordersTable.name, task.job.rows[0].rowNumber, null, '');
     try {
       if (task.kind === 'buy') {
-        const r = await provider.buyLabel!(task.request, options.http);
-        if (r.ok) return { kind: 'bought', job: task.job, request: task.request, label: r.value };
-        noteProblems(task.job, [{ ...where, message: `${provider.metadata.id} did not sell a label for package ${task.job.packageId}: ${r.error.message}${r.error.retryable ? ' (temporary: run labels again)' : ''}` }]);
+        const request = await rateForPurchase(provider, task.request, options.http);
+        if (!request.ok) {
+          noteProblems(task.job, [
+            { ...where, message: `package ${task.job.packageId}: ${request.message}` },
+          ]);
+          return null;
+        }
+        const r = await provider.buyLabel!(request.value, options.http);
+        progress();
+        if (r.ok) return { kind: 'bought', job: task.job, request: request.value, label: r.value };
+        noteProblems(task.job, [
+          {
+            ...where,
+            message: `${provider.metadata.id} did not sell a label for package ${task.job.packageId}: ${r.error.message}${r.error.retryable ? ' (temporary: run labels again)' : ''}`,
+          },
+        ]);
         return null;
       }
       const s = task.shipment.record;
       if (!provider.getLabel) {
-        noteProblems(task.job, [{ ...where, message: `package ${task.job.packageId}: ${provider.metadata.id} cannot fetch a label again; print ${s['label-file'] ?? 'the saved label file'}` }]);
+        noteProblems(task.job, [
+          {
+            ...where,
+            message: `package ${task.job.packageId}: ${provider.metadata.id} cannot fetch a label again; print ${s['label-file'] ?? 'the saved label file'}`,
+          },
+        ]);
         return null;
       }
-      const r = await provider.getLabel({ providerShipmentId: s['provider-shipment-id'] ?? '', trackingNumber: s['tracking-number'] ?? '', label: task.request }, options.http);
+      progress();
+      const r = await provider.getLabel(
+        {
+          providerShipmentId: s['provider-shipment-id'] ?? '',
+          trackingNumber: s['tracking-number'] ?? '',
+          label: task.request,
+        },
+        options.http,
+      );
       if (r.ok) return { kind: 'fetched', job: task.job, shipment: task.shipment, label: r.value };
-      noteProblems(task.job, [{ ...where, message: `package ${task.job.packageId}: could not fetch label ${s['shipment-id']} again: ${r.error.message}` }]);
+      noteProblems(task.job, [
+        {
+          ...where,
+          message: `package ${task.job.packageId}: could not fetch label ${s['shipment-id']} again: ${r.error.message}`,
+        },
+      ]);
       return null;
     } catch (e) {
       // A thrown provider (network down, a bug in a plug-in) is one order's problem, not the run's.
-      noteProblems(task.job, [{ ...where, message: `package ${task.job.packageId}: ${provider.metadata.id} failed: ${errorText(e)}; nothing was recorded as bought` }]);
+      noteProblems(task.job, [
+        {
+          ...where,
+          message: `package ${task.job.packageId}: ${provider.metadata.id} failed: ${errorText(e)}; nothing was recorded as bought`,
+        },
+      ]);
       return null;
     }
   });
@@ -251,14 +390,29 @@ export async function generateLabels(book: Workbook, options: GenerateLabelsOpti
   );
   const pick = buildPickList(items);
   for (const p of pick.problems) problems.push(problem(ordersTable.name, p.row, 'allocated-from', p.message));
-  const orderIndex = new Map(ordersInPickOrder(pick, [...new Set(outcomes.map((o) => o.job.orderId))]).map((id, i) => [id, i]));
-  outcomes.sort((a, b) => orderIndex.get(a.job.orderId)! - orderIndex.get(b.job.orderId)! || a.job.packageId.localeCompare(b.job.packageId, 'en', { numeric: true }));
+  const orderIndex = new Map(
+    ordersInPickOrder(pick, [...new Set(outcomes.map((o) => o.job.orderId))]).map((id, i) => [id, i]),
+  );
+  outcomes.sort(
+    (a, b) =>
+      orderIndex.get(a.job.orderId)! - orderIndex.get(b.job.orderId)! ||
+      a.job.packageId.localeCompare(b.job.packageId, 'en', { numeric: true }),
+  );
 
   // Shipment ids for new labels, in pick order: SH-yyyymmdd-0001, continuing the day's numbers.
   const prefix = `SH-${shipDate.replace(/-/g, '')}-`;
-  let seq = Math.max(0, ...shipments.rows.map((s) => s.record['shipment-id'] ?? '').filter((id) => id.startsWith(prefix)).map((id) => Number(id.slice(prefix.length)) || 0));
+  let seq = Math.max(
+    0,
+    ...shipments.rows
+      .map((s) => s.record['shipment-id'] ?? '')
+      .filter((id) => id.startsWith(prefix))
+      .map((id) => Number(id.slice(prefix.length)) || 0),
+  );
   const batchLabels: BatchLabel[] = outcomes.map((o) => ({
-    shipmentId: o.kind === 'fetched' ? (o.shipment.record['shipment-id'] as string) : `${prefix}${String(++seq).padStart(4, '0')}`,
+    shipmentId:
+      o.kind === 'fetched'
+        ? (o.shipment.record['shipment-id'] as string)
+        : `${prefix}${String(++seq).padStart(4, '0')}`,
     orderId: o.job.orderId,
     packageId: o.job.packageId,
     trackingNumber: o.label.trackingNumber,
@@ -269,7 +423,10 @@ export async function generateLabels(book: Workbook, options: GenerateLabelsOpti
   const stamp = runStamp(context.now);
   const pickPages =
     pick.lines.length > 0
-      ? pickListLayout(pick, { title: `Pick list ${stamp}`, subtitle: `${settings.text('ship-from-name')} · ship date ${shipDate} · ${batchLabels.length} package${batchLabels.length === 1 ? '' : 's'}` })
+      ? pickListLayout(pick, {
+          title: `Pick list ${stamp}`,
+          subtitle: `${settings.text('ship-from-name')} · ship date ${shipDate} · ${batchLabels.length} package${batchLabels.length === 1 ? '' : 's'}`,
+        })
       : [];
   const batch: LabelBatch = { stamp, format, labels: batchLabels, packingSlips, pickList: pickPages };
   let written: WrittenBatch = { labelFiles: new Map(), files: [] };
@@ -278,13 +435,31 @@ export async function generateLabels(book: Workbook, options: GenerateLabelsOpti
       written = await options.sink.write(batch);
     } catch (e) {
       // The labels are bought: record them anyway (a reprint writes the files), never lose a purchase.
-      problems.push(problem(shipmentsTable.name, null, 'label-file', `the label files could not be written (${errorText(e)}); the labels are recorded, run labels --reprint to print them`));
+      problems.push(
+        problem(
+          shipmentsTable.name,
+          null,
+          'label-file',
+          `the label files could not be written (${errorText(e)}); the labels are recorded, run labels --reprint to print them`,
+        ),
+      );
     }
   }
 
   // Record: Orders and Shipments together, then the Log row.
-  const ordersEditor = new TableEditor(ordersTable, ordersGrid, ['status', 'shipment-id', 'tracking-number', 'problem']);
-  const shipmentsEditor = new TableEditor(shipmentsTable, shipmentsGrid, shipmentsTable.columns.map((c) => c.name));
+  const ordersEditor = new TableEditor(ordersTable, ordersGrid, [
+    'status',
+    'shipment-id',
+    'tracking-number',
+    'problem',
+    'confirmation',
+    'confirmed-at',
+  ]);
+  const shipmentsEditor = new TableEditor(
+    shipmentsTable,
+    shipmentsGrid,
+    shipmentsTable.columns.map((c) => c.name),
+  );
   const now = toIsoUtc(context.now);
   let bought = 0;
   let fetched = 0;
@@ -315,21 +490,52 @@ export async function generateLabels(book: Workbook, options: GenerateLabelsOpti
       });
     } else {
       fetched++;
-      if (labelFile) shipmentsEditor.update(o.shipment.rowNumber, { 'label-file': labelFile, 'label-format': o.label.format });
+      if (labelFile)
+        shipmentsEditor.update(o.shipment.rowNumber, {
+          'label-file': labelFile,
+          'label-format': o.label.format,
+        });
     }
-    for (const row of o.job.rows)
-      ordersEditor.update(row.rowNumber, { status: 'Labeled', 'shipment-id': b.shipmentId, 'tracking-number': b.trackingNumber, problem: null });
+    for (const row of o.job.rows) {
+      ordersEditor.update(row.rowNumber, {
+        status: 'Labeled',
+        'shipment-id': b.shipmentId,
+        'tracking-number': b.trackingNumber,
+        problem: null,
+      });
+      // Buy Shipping labels are confirmed to Amazon by the purchase itself: nothing is left to upload for them.
+      if (o.kind === 'bought' && o.label.confirmedToAmazon)
+        ordersEditor.update(row.rowNumber, { confirmation: 'Confirmed', 'confirmed-at': now });
+    }
   });
   for (const [row, message] of orderProblem) ordersEditor.update(row, { problem: message.slice(0, 500) });
 
-  const failed = new Set([...orderProblem.keys()].map((row) => orders.rows.find((r) => r.rowNumber === row)?.record['order-id'])).size;
+  const failed = new Set(
+    [...orderProblem.keys()].map((row) => orders.rows.find((r) => r.rowNumber === row)?.record['order-id']),
+  ).size;
   const summary = `${bought} label${bought === 1 ? '' : 's'} bought, ${fetched} printed again, ${skipped} already labelled (skipped), ${failed} order${failed === 1 ? '' : 's'} with problems`;
-  const log = new TableEditor(logTable, tables.get(logTable.name) ?? null, logTable.columns.map((c) => c.name));
-  log.append(logEntry(GENERATE_LABELS, context, { source: provider.metadata.id, rowsRead: orders.rows.length, rowsChanged: bought + fetched, summary }, problems));
+  const log = new TableEditor(
+    logTable,
+    tables.get(logTable.name) ?? null,
+    logTable.columns.map((c) => c.name),
+  );
+  log.append(
+    logEntry(
+      GENERATE_LABELS,
+      context,
+      { source: provider.metadata.id, rowsRead: orders.rows.length, rowsChanged: bought + fetched, summary },
+      problems,
+    ),
+  );
   await book.write({ sheets: [ordersEditor.toWrite(), shipmentsEditor.toWrite(), log.toWrite()] });
   const lines = [`Labels (${provider.metadata.name}, ${format}): ${summary}.`];
   for (const f of written.files) lines.push(`  wrote ${f}`);
-  if (batchLabels.length === 0 && tasks.length === 0) lines.push(skipped > 0 ? 'Nothing new to label (use --reprint to print labelled orders again).' : 'No Rated orders to label: run choose-carriers first.');
+  if (batchLabels.length === 0 && tasks.length === 0)
+    lines.push(
+      skipped > 0
+        ? 'Nothing new to label (use --reprint to print labelled orders again).'
+        : 'No Rated orders to label: run choose-carriers first.',
+    );
   return {
     action: GENERATE_LABELS,
     ok: true,
@@ -339,7 +545,13 @@ export async function generateLabels(book: Workbook, options: GenerateLabelsOpti
     lines,
     data: {
       files: written.files,
-      labels: batchLabels.map((b) => ({ shipmentId: b.shipmentId, orderId: b.orderId, packageId: b.packageId, trackingNumber: b.trackingNumber, labelFile: written.labelFiles.get(b.shipmentId) ?? null })),
+      labels: batchLabels.map((b) => ({
+        shipmentId: b.shipmentId,
+        orderId: b.orderId,
+        packageId: b.packageId,
+        trackingNumber: b.trackingNumber,
+        labelFile: written.labelFiles.get(b.shipmentId) ?? null,
+      })),
     },
   };
 }
@@ -352,7 +564,10 @@ function slipsFor(
   shipDate: string,
   listingOf: ReadonlyMap<string, { asin: string | null; title: string | null }>,
 ): LayoutPage[] {
-  const byOrder = new Map<string, { rows: DecodedRow<OrderRecord>[]; services: string[]; tracking: string[] }>();
+  const byOrder = new Map<
+    string,
+    { rows: DecodedRow<OrderRecord>[]; services: string[]; tracking: string[] }
+  >();
   outcomes.forEach((o, i) => {
     let entry = byOrder.get(o.job.orderId);
     if (!entry) byOrder.set(o.job.orderId, (entry = { rows: [], services: [], tracking: [] }));
@@ -365,13 +580,17 @@ function slipsFor(
   const returnAddress =
     returnSetting !== ''
       ? returnSetting.split(/\s*[;\n]\s*/).filter((s) => s !== '')
-      : [shipFrom.line1, shipFrom.line2, `${shipFrom.city}${shipFrom.state ? `, ${shipFrom.state}` : ''} ${shipFrom.postalCode}`, shipFrom.country === 'US' ? undefined : shipFrom.country].filter(
-          (s): s is string => !!s,
-        );
+      : [
+          shipFrom.line1,
+          shipFrom.line2,
+          `${shipFrom.city}${shipFrom.state ? `, ${shipFrom.state}` : ''} ${shipFrom.postalCode}`,
+          shipFrom.country === 'US' ? undefined : shipFrom.country,
+        ].filter((s): s is string => !!s);
   const pages: LayoutPage[] = [];
   for (const [orderId, entry] of byOrder) {
     const first = entry.rows[0].record;
-    const gift = entry.rows.map((r) => r.record['gift-message-text']).find((g) => g && g.trim() !== '') ?? null;
+    const gift =
+      entry.rows.map((r) => r.record['gift-message-text']).find((g) => g && g.trim() !== '') ?? null;
     pages.push(
       ...packingSlipLayout({
         sellerName: settings.text('ship-from-name'),

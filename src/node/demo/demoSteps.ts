@@ -73,7 +73,11 @@ export const DEMO_STEPS: DemoStep[] = [
     run: async (demo) => [
       await generateLabels(
         demo.book,
-        { provider: sampleLabelProvider(), http: OFFLINE_HTTP, sink: new FileLabelSink(path.join(demo.outDir, 'labels')) },
+        {
+          provider: sampleLabelProvider(),
+          http: OFFLINE_HTTP,
+          sink: new FileLabelSink(path.join(demo.outDir, 'labels')),
+        },
         demo.context,
       ),
     ],

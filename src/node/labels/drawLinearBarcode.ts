@@ -17,7 +17,9 @@ export function encodeLinear(e: Pick<BarcodeElement, 'symbology' | 'data'>): num
     if (!sbs) throw new Error('no bars');
     return sbs;
   } catch (err) {
-    throw new BarcodeDrawError(`cannot encode ${e.symbology} barcode ${JSON.stringify(e.data)}: ${String(err)}`);
+    throw new BarcodeDrawError(
+      `cannot encode ${e.symbology} barcode ${JSON.stringify(e.data)}: ${String(err)}`,
+    );
   }
 }
 

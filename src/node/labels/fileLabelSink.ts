@@ -6,15 +6,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BatchLabel, LabelBatch, LabelSink, WrittenBatch } from '../../core';
-import type { LayoutPage } from '../../core/labels/layout';
 import { pageToZpl } from '../../core/labels/zpl';
-import { drawPages, newPdfDocument } from './writePdf';
-import { writePdf } from './writePdf';
+import type { PrintableLabel } from './writePdf';
+import { drawLabels, newPdfDocument, writePdf } from './writePdf';
 
 function zplOf(label: BatchLabel): string | null {
   if (label.label.format === 'ZPL' && label.label.data.length > 0)
-    return typeof label.label.data === 'string' ? label.label.data : Buffer.from(label.label.data).toString('latin1');
+    return typeof label.label.data === 'string'
+      ? label.label.data
+      : Buffer.from(label.label.data).toString('latin1');
   return label.label.layout ? pageToZpl(label.label.layout) : null;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function isPng(data: Uint8Array | string): data is Uint8Array {
+  return typeof data !== 'string' && PNG_SIGNATURE.every((b, i) => data[i] === b);
+}
+
+/** The file type of a provider's document by its first bytes (a provider may send other than it was asked for). */
+function extensionOf(data: Uint8Array | string, format: string): string {
+  const head = typeof data === 'string' ? data.slice(0, 5) : Buffer.from(data.slice(0, 5)).toString('latin1');
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (head.startsWith('^XA') || head.startsWith('~')) return 'zpl';
+  return format.toLowerCase();
 }
 
 async function finishPdf(doc: PDFKit.PDFDocument, file: string): Promise<void> {
@@ -58,40 +73,24 @@ export class FileLabelSink implements LabelSink {
       }
     } else {
       const file = path.join(this.outDir, `labels-${batch.stamp}.pdf`);
-      const doc = newPdfDocument(`Labels ${batch.stamp}`);
-      const twoUp = batch.format === 'pdf-letter-2up';
-      const pending: LayoutPage[] = [];
-      let pages = 0;
-      const flush = () => {
-        if (pending.length === 0) return;
-        drawPages(doc, pending, twoUp ? 'letter-2up' : 'as-is');
-        pending.length = 0;
-      };
+      const printable: { label: BatchLabel; item: PrintableLabel }[] = [];
       for (const label of batch.labels) {
         const l = label.label;
-        if (l.layout) {
-          pending.push(l.layout);
-          pages++;
-          labelFiles.set(label.shipmentId, `${file}#page=${twoUp ? Math.ceil(pages / 2) : pages}`);
-        } else if (l.format === 'PNG' && typeof l.data !== 'string') {
-          if (twoUp && pages % 2 === 1) {
-            flush();
-            pages++;
-          }
-          flush();
-          doc.addPage({ size: [288, 432], margin: 0 });
-          doc.image(Buffer.from(l.data), 0, 0, { fit: [288, 432], align: 'center', valign: 'center' });
-          pages += twoUp ? 2 : 1;
-          labelFiles.set(label.shipmentId, `${file}#page=${twoUp ? pages / 2 : pages}`);
-        } else {
-          await separate(label, l.format.toLowerCase(), l.data);
-        }
+        if (l.layout) printable.push({ label, item: { layout: l.layout } });
+        else if (isPng(l.data)) printable.push({ label, item: { png: l.data } });
+        else await separate(label, extensionOf(l.data, l.format), l.data);
       }
-      flush();
-      if (pages > 0) {
+      if (printable.length > 0) {
+        const doc = newPdfDocument(`Labels ${batch.stamp}`);
+        const pages = drawLabels(
+          doc,
+          printable.map((p) => p.item),
+          batch.format === 'pdf-letter-2up' ? 'letter-2up' : 'as-is',
+        );
+        printable.forEach((p, i) => labelFiles.set(p.label.shipmentId, `${file}#page=${pages[i]}`));
         await finishPdf(doc, file);
         files.unshift(file);
-      } else doc.end();
+      }
     }
     if (batch.packingSlips.length > 0) {
       const file = path.join(this.outDir, `packing-slips-${batch.stamp}.pdf`);

@@ -15,12 +15,22 @@ export function parsePrinterAddress(text: string): PrinterAddress | null {
   return { host: m[1] ?? m[2], port };
 }
 
-export async function sendToPrinter(printer: PrinterAddress, data: Uint8Array | string, timeoutMs = 15000): Promise<number> {
+export async function sendToPrinter(
+  printer: PrinterAddress,
+  data: Uint8Array | string,
+  timeoutMs = 15000,
+): Promise<number> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
   return new Promise<number>((resolve, reject) => {
     const socket = net.connect({ host: printer.host, port: printer.port });
-    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`printer ${printer.host}:${printer.port} did not answer in ${timeoutMs / 1000} s`)));
-    socket.on('error', (e) => reject(new Error(`cannot print to ${printer.host}:${printer.port}: ${e.message}`)));
+    socket.setTimeout(timeoutMs, () =>
+      socket.destroy(
+        new Error(`printer ${printer.host}:${printer.port} did not answer in ${timeoutMs / 1000} s`),
+      ),
+    );
+    socket.on('error', (e) =>
+      reject(new Error(`cannot print to ${printer.host}:${printer.port}: ${e.message}`)),
+    );
     socket.on('connect', () => {
       socket.end(bytes);
     });

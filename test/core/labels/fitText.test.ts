@@ -10,7 +10,9 @@ describe('fitText', () => {
   });
 
   test('truncates visibly with an ellipsis when the lines run out', () => {
-    const r = fitText('Dolores Almuñécar de la Fuente y Montenegro of the Royal Household', 150, 11, { maxLines: 2 });
+    const r = fitText('Dolores Almuñécar de la Fuente y Montenegro of the Royal Household', 150, 11, {
+      maxLines: 2,
+    });
     expect(r.truncated).toBe(true);
     expect(r.lines).toHaveLength(2);
     expect(r.lines[1].endsWith('…')).toBe(true);
@@ -24,25 +26,35 @@ describe('fitText', () => {
 
   test('every line fits and no text is lost or reordered (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 120 }), fc.integer({ min: 30, max: 300 }), fc.integer({ min: 6, max: 14 }), (text, width, size) => {
-        const r = fitText(text, width, size);
-        const normalised = text.replace(/\s+/g, ' ').trim();
-        expect(r.truncated).toBe(false);
-        expect(r.lines.join('').replace(/ /g, '')).toBe(normalised.replace(/ /g, ''));
-        for (const line of r.lines) if ([...line].length > 1) expect(textWidth(line, size)).toBeLessThanOrEqual(width);
-      }),
+      fc.property(
+        fc.string({ maxLength: 120 }),
+        fc.integer({ min: 30, max: 300 }),
+        fc.integer({ min: 6, max: 14 }),
+        (text, width, size) => {
+          const r = fitText(text, width, size);
+          const normalised = text.replace(/\s+/g, ' ').trim();
+          expect(r.truncated).toBe(false);
+          expect(r.lines.join('').replace(/ /g, '')).toBe(normalised.replace(/ /g, ''));
+          for (const line of r.lines)
+            if ([...line].length > 1) expect(textWidth(line, size)).toBeLessThanOrEqual(width);
+        },
+      ),
     );
   });
 
   test('a truncated result is a prefix of the text plus "…" (property)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 200 }), fc.integer({ min: 40, max: 200 }), (text, width) => {
-        const r = fitText(text, width, 10, { maxLines: 1 });
-        if (!r.truncated) return;
-        const shown = r.lines[0].slice(0, -1).replace(/ /g, '');
-        expect(text.replace(/\s+/g, '').startsWith(shown)).toBe(true);
-        expect(r.lines[0].endsWith('…')).toBe(true);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 40, max: 200 }),
+        (text, width) => {
+          const r = fitText(text, width, 10, { maxLines: 1 });
+          if (!r.truncated) return;
+          const shown = r.lines[0].slice(0, -1).replace(/ /g, '');
+          expect(text.replace(/\s+/g, '').startsWith(shown)).toBe(true);
+          expect(r.lines[0].endsWith('…')).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -45,7 +45,11 @@ describe('pick list', () => {
   });
 
   test('units without a location, or with an unreadable one, are listed last and reported', () => {
-    const list = buildPickList([item('o1', 'S', 2, 'A-01:1'), item('o2', 'S', 1, 'A-01:x', 7), item('o3', 'T', 1, null)]);
+    const list = buildPickList([
+      item('o1', 'S', 2, 'A-01:1'),
+      item('o2', 'S', 1, 'A-01:x', 7),
+      item('o3', 'T', 1, null),
+    ]);
     expect(list.lines.map((l) => [l.location, l.sku, l.quantity])).toEqual([
       ['A-01', 'S', 1],
       [UNALLOCATED, 'S', 2],

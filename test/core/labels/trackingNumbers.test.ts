@@ -21,14 +21,17 @@ function mod10(serial: string, evens: number, odds: number, reverse = false): nu
   return (10 - (sum % 10)) % 10;
 }
 const FORMATS: Record<string, { regex: RegExp; check: (serial: string) => number }> = {
-  UPS: { regex: /^1Z(?<SerialNumber>[0-9A-Z]{6}[0-9A-Z]{2}[0-9A-Z]{7})(?<CheckDigit>[0-9A-Z])$/, check: (s) => mod10(s, 1, 2) },
+  UPS: {
+    regex: /^1Z(?<SerialNumber>[0-9A-Z]{6}[0-9A-Z]{2}[0-9A-Z]{7})(?<CheckDigit>[0-9A-Z])$/,
+    check: (s) => mod10(s, 1, 2),
+  },
   USPS: {
     regex: /^(?<SerialNumber>94[0-9]{3}(?:9[0-9]{8}[0-9]{7}|[0-8][0-9]{5}[0-9]{10}))(?<CheckDigit>[0-9])$/,
     check: (s) => mod10(s, 3, 1, true),
   },
   FedEx: {
     regex: /^(?<SerialNumber>[0-9]{11})(?<CheckDigit>[0-9])$/,
-    check: (s) => [...s].reduce((sum, d, i) => sum + Number(d) * [3, 1, 7][i % 3], 0) % 11 % 10,
+    check: (s) => ([...s].reduce((sum, d, i) => sum + Number(d) * [3, 1, 7][i % 3], 0) % 11) % 10,
   },
   DHL: { regex: /^(?<SerialNumber>[0-9]{9})(?<CheckDigit>[0-9])$/, check: (s) => Number(BigInt(s) % 7n) },
 };
@@ -72,18 +75,23 @@ describe('sample tracking numbers', () => {
 
   test('every issued number passes format and check-digit validation, and the key decides it', () => {
     fc.assert(
-      fc.property(fc.constantFrom('UPS', 'USPS', 'FedEx', 'DHL' as const), fc.string({ minLength: 1, maxLength: 40 }), (carrier, key) => {
-        const n = sampleTrackingNumber(carrier, 'Ground', key);
-        expect(isValid(carrier, n)).toBe(true);
-        expect(sampleTrackingNumber(carrier, 'Ground', key)).toBe(n);
-      }),
+      fc.property(
+        fc.constantFrom('UPS', 'USPS', 'FedEx', 'DHL' as const),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        (carrier, key) => {
+          const n = sampleTrackingNumber(carrier, 'Ground', key);
+          expect(isValid(carrier, n)).toBe(true);
+          expect(sampleTrackingNumber(carrier, 'Ground', key)).toBe(n);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   test('different packages get different numbers', () => {
     const seen = new Set<string>();
-    for (let i = 0; i < 2000; i++) seen.add(sampleTrackingNumber('USPS', 'Ground Advantage', `112-0000000-${i}-1#1`));
+    for (let i = 0; i < 2000; i++)
+      seen.add(sampleTrackingNumber('USPS', 'Ground Advantage', `112-0000000-${i}-1#1`));
     expect(seen.size).toBe(2000);
   });
 });

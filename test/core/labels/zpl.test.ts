@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import type { LayoutPage } from '../../../src/core';
-import { escapeFieldData, pageToZpl, sampleLabelProvider, shippingLabelLayout, SAMPLE_BANNER } from '../../../src/core';
+import {
+  escapeFieldData,
+  pageToZpl,
+  sampleLabelProvider,
+  shippingLabelLayout,
+  SAMPLE_BANNER,
+} from '../../../src/core';
 
 /** Split a ZPL format into commands (^XX or ~XX and their parameters), as a printer reads it. */
 function commands(zpl: string): { cmd: string; args: string }[] {
@@ -48,7 +54,14 @@ function fields(zpl: string) {
   return out;
 }
 
-const from = { name: 'Sample Seller LLC', line1: '100 Warehouse Way', city: 'Reno', state: 'NV', postalCode: '89502', country: 'US' };
+const from = {
+  name: 'Sample Seller LLC',
+  line1: '100 Warehouse Way',
+  city: 'Reno',
+  state: 'NV',
+  postalCode: '89502',
+  country: 'US',
+};
 
 describe('ZPL', () => {
   test('escapes ^, ~, _ and non-ASCII as ^FH hex, keeps plain ASCII', () => {
@@ -73,12 +86,24 @@ describe('ZPL', () => {
       {
         idempotencyKey: '112-1-1#1',
         format: 'ZPL',
-        rate: { provider: 'sample', carrier: 'USPS', service: 'Ground Advantage', price: { minor: 512, currency: 'USD' } },
+        rate: {
+          provider: 'sample',
+          carrier: 'USPS',
+          service: 'Ground Advantage',
+          price: { minor: 512, currency: 'USD' },
+        },
         rateRequest: {
           orderId: '112-0000001-0000001',
           items: [],
           shipFrom: from,
-          shipTo: { name: 'Ana ^XZ Núñez ~JA', line1: '1 Main St', city: 'Boston', state: 'MA', postalCode: '02116', country: 'US' },
+          shipTo: {
+            name: 'Ana ^XZ Núñez ~JA',
+            line1: '1 Main St',
+            city: 'Boston',
+            state: 'MA',
+            postalCode: '02116',
+            country: 'US',
+          },
           parcel: { packageId: '112-0000001-0000001-1', weightOz: 9, lengthIn: 8, widthIn: 6, heightIn: 4 },
           shipDate: '2026-12-01',
         },

@@ -1,5 +1,19 @@
-import type { CarrierPlugin, LabelBatch, LabelSink, ShipmentRecord, Workbook, WrittenBatch } from '../../../src/core';
-import { decodeTable, generateLabels, ordersTable, sampleLabelProvider, shipmentsTable, voidShipment } from '../../../src/core';
+import type {
+  CarrierPlugin,
+  LabelBatch,
+  LabelSink,
+  ShipmentRecord,
+  Workbook,
+  WrittenBatch,
+} from '../../../src/core';
+import {
+  decodeTable,
+  generateLabels,
+  ordersTable,
+  sampleLabelProvider,
+  shipmentsTable,
+  voidShipment,
+} from '../../../src/core';
 import { ratedWorkbook, TEN_ORDERS } from './labelFixtures';
 
 const NOW = { now: new Date('2026-12-01T17:00:00Z'), user: 'test' };
@@ -9,7 +23,10 @@ class MemorySink implements LabelSink {
   batches: LabelBatch[] = [];
   async write(batch: LabelBatch): Promise<WrittenBatch> {
     this.batches.push(batch);
-    return { labelFiles: new Map(batch.labels.map((l, i) => [l.shipmentId, `mem:labels#${i + 1}`])), files: ['mem:labels'] };
+    return {
+      labelFiles: new Map(batch.labels.map((l, i) => [l.shipmentId, `mem:labels#${i + 1}`])),
+      files: ['mem:labels'],
+    };
   }
 }
 
@@ -74,8 +91,21 @@ describe('generate labels', () => {
     }
     // Pick order: locations A-01 (orders 4, 9), A-02 (2, 7), A-03 (3, 8), A-04 (5, 10), A-05 (6), B-STORE (1).
     const batch = sink.batches[0];
-    expect(batch.labels.map((l) => l.orderId.slice(-2))).toEqual(['04', '09', '02', '07', '03', '08', '05', '10', '06', '01']);
-    expect(batch.labels.map((l) => l.shipmentId)).toEqual(batch.labels.map((_, i) => `SH-20261201-${String(i + 1).padStart(4, '0')}`));
+    expect(batch.labels.map((l) => l.orderId.slice(-2))).toEqual([
+      '04',
+      '09',
+      '02',
+      '07',
+      '03',
+      '08',
+      '05',
+      '10',
+      '06',
+      '01',
+    ]);
+    expect(batch.labels.map((l) => l.shipmentId)).toEqual(
+      batch.labels.map((_, i) => `SH-20261201-${String(i + 1).padStart(4, '0')}`),
+    );
     expect(batch.packingSlips).toHaveLength(10);
     expect(batch.pickList.length).toBeGreaterThan(0);
   });
@@ -86,7 +116,11 @@ describe('generate labels', () => {
     await generateLabels(book, { provider, http: OFFLINE, sink: new MemorySink() }, NOW);
     const before = await shipmentsOf(book);
     const sink = new MemorySink();
-    const second = await generateLabels(book, { provider, http: OFFLINE, sink }, { now: new Date('2026-12-01T18:00:00Z') });
+    const second = await generateLabels(
+      book,
+      { provider, http: OFFLINE, sink },
+      { now: new Date('2026-12-01T18:00:00Z') },
+    );
     expect(second.stats).toMatchObject({ bought: 0, skipped: 10 });
     expect(calls.buy).toBe(10);
     expect(await shipmentsOf(book)).toEqual(before);
@@ -103,7 +137,9 @@ describe('generate labels', () => {
     expect(r.stats).toMatchObject({ bought: 0, reprinted: 10 });
     expect(calls.buy).toBe(10);
     expect(calls.get).toBe(10);
-    expect(again.batches[0].labels.map((l) => l.trackingNumber)).toEqual(first.batches[0].labels.map((l) => l.trackingNumber));
+    expect(again.batches[0].labels.map((l) => l.trackingNumber)).toEqual(
+      first.batches[0].labels.map((l) => l.trackingNumber),
+    );
     expect(await shipmentsOf(book)).toHaveLength(10);
   });
 
@@ -114,7 +150,9 @@ describe('generate labels', () => {
     // Someone set the order back to Rated by hand.
     const grid = (await book.read([ordersTable.name])).get(ordersTable.name)!;
     const col = grid[0].indexOf('status');
-    await book.write({ sheets: [{ sheet: ordersTable.name, blocks: [{ row: 2, col: col + 1, values: [['Rated']] }] }] });
+    await book.write({
+      sheets: [{ sheet: ordersTable.name, blocks: [{ row: 2, col: col + 1, values: [['Rated']] }] }],
+    });
     const r = await generateLabels(book, { provider, http: OFFLINE, sink: new MemorySink() }, NOW);
     expect(calls.buy).toBe(1);
     expect(r.stats).toMatchObject({ bought: 0, reprinted: 1 });
@@ -128,7 +166,12 @@ describe('generate labels', () => {
       { orderId: '112-0000009-0000001', itemId: '90000000000001', sku: 'MUG-CER-12', service: null },
       { orderId: '112-0000009-0000002', itemId: '90000000000002', sku: 'MUG-CER-12', city: '' },
       { orderId: '112-0000009-0000003', itemId: '90000000000003', sku: 'MUG-CER-12', state: null },
-      { orderId: '112-0000009-0000004', itemId: '90000000000004', sku: 'MUG-CER-12', carrier: 'Pony Express' },
+      {
+        orderId: '112-0000009-0000004',
+        itemId: '90000000000004',
+        sku: 'MUG-CER-12',
+        carrier: 'Pony Express',
+      },
       { orderId: '112-0000009-0000005', itemId: '90000000000005', sku: 'MUG-CER-12', weightOz: null },
       { orderId: '112-0000009-0000006', itemId: '90000000000006', sku: 'MUG-CER-12' },
     ];
@@ -137,7 +180,11 @@ describe('generate labels', () => {
     const flaky: CarrierPlugin = {
       ...base,
       buyLabel: async (r, h) => {
-        if (r.rateRequest.orderId === '112-0000001-0000002') return { ok: false, error: { code: 'ADDRESS', message: 'address not deliverable', retryable: false } };
+        if (r.rateRequest.orderId === '112-0000001-0000002')
+          return {
+            ok: false,
+            error: { code: 'ADDRESS', message: 'address not deliverable', retryable: false },
+          };
         if (r.rateRequest.orderId === '112-0000009-0000006') throw new Error('socket hang up');
         return base.buyLabel!(r, h);
       },
@@ -146,7 +193,8 @@ describe('generate labels', () => {
     const sink = new MemorySink();
     const result = await generateLabels(book, { provider: flaky, http: OFFLINE, sink }, NOW);
     expect(result.ok).toBe(true);
-    const byRow = (row: number) => result.problems.filter((p) => p.row === row).map((p) => `${p.column}: ${p.message}`);
+    const byRow = (row: number) =>
+      result.problems.filter((p) => p.row === row).map((p) => `${p.column}: ${p.message}`);
     expect(byRow(5)).toEqual([expect.stringMatching(/^service: .*no chosen service/)]);
     expect(byRow(6)).toEqual([expect.stringMatching(/^ship-city: .*no city/)]);
     expect(byRow(7)).toEqual([expect.stringMatching(/^ship-state: .*no state/)]);
@@ -155,7 +203,10 @@ describe('generate labels', () => {
     expect(byRow(10)).toEqual([expect.stringMatching(/socket hang up; nothing was recorded as bought/)]);
     expect(byRow(3)).toEqual([expect.stringMatching(/address not deliverable/)]);
     const shipments = await shipmentsOf(book);
-    expect(shipments.map((s) => s['order-id']).sort()).toEqual(['112-0000001-0000001', '112-0000001-0000003']);
+    expect(shipments.map((s) => s['order-id']).sort()).toEqual([
+      '112-0000001-0000001',
+      '112-0000001-0000003',
+    ]);
     expect(sink.batches[0].labels).toHaveLength(2);
     const orders = await ordersOf(book);
     for (const o of orders) {
@@ -167,7 +218,8 @@ describe('generate labels', () => {
   });
 
   test('a name too long for the label is wrapped and shortened visibly, the barcode keeps the whole tracking number', async () => {
-    const long = 'Maximiliana Bartholomea Fitzgerald-Montgomery de la Santísima Trinidad y Almuñécar of the Royal Household';
+    const long =
+      'Maximiliana Bartholomea Fitzgerald-Montgomery de la Santísima Trinidad y Almuñécar of the Royal Household';
     const book = await ratedWorkbook([{ ...TEN_ORDERS[0], name: long }]);
     const sink = new MemorySink();
     await generateLabels(book, { provider: sampleLabelProvider(), http: OFFLINE, sink }, NOW);

@@ -3,7 +3,14 @@
  * Rated, allocated-from, package-id, carrier, service, billable weight and rate filled in.
  */
 import type { OrderRecord } from '../../../src/core';
-import { listingsTable, MemoryWorkbook, ordersTable, setUpSheets, settingsTable, TableEditor } from '../../../src/core';
+import {
+  listingsTable,
+  MemoryWorkbook,
+  ordersTable,
+  setUpSheets,
+  settingsTable,
+  TableEditor,
+} from '../../../src/core';
 
 export interface RatedItem {
   orderId: string;
@@ -66,15 +73,30 @@ export function orderRecord(i: RatedItem): Partial<OrderRecord> {
 }
 
 /** A fresh workbook (all sheets, default Settings) holding these Rated items and the sample listings. */
-export async function ratedWorkbook(items: readonly RatedItem[], settings: Record<string, string> = {}): Promise<MemoryWorkbook> {
+export async function ratedWorkbook(
+  items: readonly RatedItem[],
+  settings: Record<string, string> = {},
+): Promise<MemoryWorkbook> {
   const book = new MemoryWorkbook('test.xlsx');
   await setUpSheets(book);
   const grids = await book.read([ordersTable.name, listingsTable.name, settingsTable.name]);
-  const orders = new TableEditor(ordersTable, grids.get(ordersTable.name) ?? null, ordersTable.columns.map((c) => c.name));
+  const orders = new TableEditor(
+    ordersTable,
+    grids.get(ordersTable.name) ?? null,
+    ordersTable.columns.map((c) => c.name),
+  );
   for (const i of items) orders.append(orderRecord(i));
-  const listings = new TableEditor(listingsTable, grids.get(listingsTable.name) ?? null, listingsTable.columns.map((c) => c.name));
+  const listings = new TableEditor(
+    listingsTable,
+    grids.get(listingsTable.name) ?? null,
+    listingsTable.columns.map((c) => c.name),
+  );
   for (const l of LISTINGS) listings.append(l);
-  const settingsEditor = new TableEditor(settingsTable, grids.get(settingsTable.name) ?? null, settingsTable.columns.map((c) => c.name));
+  const settingsEditor = new TableEditor(
+    settingsTable,
+    grids.get(settingsTable.name) ?? null,
+    settingsTable.columns.map((c) => c.name),
+  );
   const settingsGrid = grids.get(settingsTable.name) ?? [];
   for (const [key, value] of Object.entries(settings)) {
     const row = settingsGrid.findIndex((r) => r[0] === key);
@@ -88,14 +110,78 @@ export async function ratedWorkbook(items: readonly RatedItem[], settings: Recor
 /** Ten orders over several locations and carriers, one with two items, one Japanese, one with a gift message. */
 export const TEN_ORDERS: RatedItem[] = [
   { orderId: '112-0000001-0000001', itemId: '10000000000001', sku: 'MUG-CER-12', allocatedFrom: 'B-STORE:1' },
-  { orderId: '112-0000001-0000002', itemId: '10000000000002', sku: 'TOTE-CNV-NAT', allocatedFrom: 'A-02:1', carrier: 'USPS', service: 'Ground Advantage', zip: '02116', state: 'MA', city: 'BOSTON', name: "James O'Neil" },
-  { orderId: '112-0000001-0000003', itemId: '10000000000003', sku: 'CANDLE-SOY-8', qty: 2, allocatedFrom: 'A-03:2', carrier: 'FedEx', service: 'Express Saver', gift: 'Happy birthday, Ana! Con cariño desde Almuñécar.' },
+  {
+    orderId: '112-0000001-0000002',
+    itemId: '10000000000002',
+    sku: 'TOTE-CNV-NAT',
+    allocatedFrom: 'A-02:1',
+    carrier: 'USPS',
+    service: 'Ground Advantage',
+    zip: '02116',
+    state: 'MA',
+    city: 'BOSTON',
+    name: "James O'Neil",
+  },
+  {
+    orderId: '112-0000001-0000003',
+    itemId: '10000000000003',
+    sku: 'CANDLE-SOY-8',
+    qty: 2,
+    allocatedFrom: 'A-03:2',
+    carrier: 'FedEx',
+    service: 'Express Saver',
+    gift: 'Happy birthday, Ana! Con cariño desde Almuñécar.',
+  },
   { orderId: '112-0000001-0000004', itemId: '10000000000004', sku: 'MUG-CER-12', allocatedFrom: 'A-01:1' },
   { orderId: '112-0000001-0000004', itemId: '10000000000005', sku: 'SOCK-WOOL-M', allocatedFrom: 'A-05:1' },
-  { orderId: '112-0000001-0000005', itemId: '10000000000006', sku: 'LAMP-DSK-LED', allocatedFrom: 'A-04:1', carrier: 'USPS', service: 'Priority Mail', weightOz: 58 },
-  { orderId: '112-0000001-0000006', itemId: '10000000000007', sku: 'SOCK-WOOL-M', allocatedFrom: 'A-05:1', name: '山田 太郎', address1: '神南1-2-3 渋谷ビル5階', city: '渋谷区', state: '東京都', zip: '150-0041', country: 'JP', carrier: 'DHL', service: 'Express Worldwide' },
-  { orderId: '112-0000001-0000007', itemId: '10000000000008', sku: 'TOTE-CNV-NAT', allocatedFrom: 'A-02:1', name: 'Dolores Almuñécar de la Fuente', carrier: 'UPS', service: '2nd Day Air' },
-  { orderId: '112-0000001-0000008', itemId: '10000000000009', sku: 'CANDLE-SOY-8', allocatedFrom: 'A-03:1', carrier: 'USPS', service: 'Ground Advantage' },
-  { orderId: '112-0000001-0000009', itemId: '10000000000010', sku: 'MUG-CER-12', qty: 2, allocatedFrom: 'A-01:1; B-STORE:1', carrier: 'UPS', service: 'Next Day Air' },
+  {
+    orderId: '112-0000001-0000005',
+    itemId: '10000000000006',
+    sku: 'LAMP-DSK-LED',
+    allocatedFrom: 'A-04:1',
+    carrier: 'USPS',
+    service: 'Priority Mail',
+    weightOz: 58,
+  },
+  {
+    orderId: '112-0000001-0000006',
+    itemId: '10000000000007',
+    sku: 'SOCK-WOOL-M',
+    allocatedFrom: 'A-05:1',
+    name: '山田 太郎',
+    address1: '神南1-2-3 渋谷ビル5階',
+    city: '渋谷区',
+    state: '東京都',
+    zip: '150-0041',
+    country: 'JP',
+    carrier: 'DHL',
+    service: 'Express Worldwide',
+  },
+  {
+    orderId: '112-0000001-0000007',
+    itemId: '10000000000008',
+    sku: 'TOTE-CNV-NAT',
+    allocatedFrom: 'A-02:1',
+    name: 'Dolores Almuñécar de la Fuente',
+    carrier: 'UPS',
+    service: '2nd Day Air',
+  },
+  {
+    orderId: '112-0000001-0000008',
+    itemId: '10000000000009',
+    sku: 'CANDLE-SOY-8',
+    allocatedFrom: 'A-03:1',
+    carrier: 'USPS',
+    service: 'Ground Advantage',
+  },
+  {
+    orderId: '112-0000001-0000009',
+    itemId: '10000000000010',
+    sku: 'MUG-CER-12',
+    qty: 2,
+    allocatedFrom: 'A-01:1; B-STORE:1',
+    carrier: 'UPS',
+    service: 'Next Day Air',
+  },
   { orderId: '112-0000001-0000010', itemId: '10000000000011', sku: 'LAMP-DSK-LED', allocatedFrom: 'A-04:1' },
 ];

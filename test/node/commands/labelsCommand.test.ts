@@ -24,7 +24,13 @@ async function xlsxBook(dir: string): Promise<string> {
     sheets: names.map((sheet) => {
       const grid = grids.get(sheet) ?? [];
       const width = Math.max(1, ...grid.map((r) => r.length));
-      return { sheet, create: true, blocks: grid.length ? [{ row: 1, col: 1, values: grid.map((r) => [...r, ...Array(width - r.length).fill(null)]) }] : [] };
+      return {
+        sheet,
+        create: true,
+        blocks: grid.length
+          ? [{ row: 1, col: 1, values: grid.map((r) => [...r, ...Array(width - r.length).fill(null)]) }]
+          : [],
+      };
     }),
   });
   xlsx.close();
@@ -70,10 +76,16 @@ describe('shipsheet labels', () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/4 labels bought/);
-    expect(fs.readdirSync(out).sort()).toEqual(['labels-20261201-170000.pdf', 'packing-slips-20261201-170000.pdf', 'pick-list-20261201-170000.pdf']);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      'labels-20261201-170000.pdf',
+      'packing-slips-20261201-170000.pdf',
+      'pick-list-20261201-170000.pdf',
+    ]);
     const after = await sheet(book);
     expect(after.shipments).toHaveLength(4);
-    expect(after.orders.every((o) => o.status === 'Labeled' && o['tracking-number'] && o['shipment-id'])).toBe(true);
+    expect(
+      after.orders.every((o) => o.status === 'Labeled' && o['tracking-number'] && o['shipment-id']),
+    ).toBe(true);
 
     const second = await cli(['labels', '--book', book, '--format', 'pdf', '--out', out, '--json']);
     expect(second.code).toBe(0);
@@ -88,10 +100,22 @@ describe('shipsheet labels', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as net.AddressInfo).port;
     try {
-      const r = await cli(['labels', '--book', book, '--format', 'zpl', '--out', path.join(dir, 'out'), '--printer', `127.0.0.1:${port}`]);
+      const r = await cli([
+        'labels',
+        '--book',
+        book,
+        '--format',
+        'zpl',
+        '--out',
+        path.join(dir, 'out'),
+        '--printer',
+        `127.0.0.1:${port}`,
+      ]);
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(new RegExp(`Sent labels-20261201-170000.zpl \\(\\d+ bytes\\) to 127.0.0.1:${port}`));
+      expect(r.out).toMatch(
+        new RegExp(`Sent labels-20261201-170000.zpl \\(\\d+ bytes\\) to 127.0.0.1:${port}`),
+      );
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -106,7 +130,17 @@ describe('shipsheet labels', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as net.AddressInfo).port;
     await new Promise((resolve) => server.close(resolve));
-    const r = await cli(['labels', '--book', book, '--format', 'zpl', '--out', path.join(dir, 'out'), '--printer', `127.0.0.1:${port}`]);
+    const r = await cli([
+      'labels',
+      '--book',
+      book,
+      '--format',
+      'zpl',
+      '--out',
+      path.join(dir, 'out'),
+      '--printer',
+      `127.0.0.1:${port}`,
+    ]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/cannot print to 127.0.0.1/);
     expect((await sheet(book)).shipments).toHaveLength(4);
@@ -115,7 +149,9 @@ describe('shipsheet labels', () => {
   test('bad usage is refused before anything is bought', async () => {
     const book = await xlsxBook(dir);
     expect((await cli(['labels', '--book', book, '--format', 'png'])).code).toBe(2);
-    expect((await cli(['labels', '--book', book, '--format', 'pdf', '--printer', '127.0.0.1:9100'])).code).toBe(2);
+    expect(
+      (await cli(['labels', '--book', book, '--format', 'pdf', '--printer', '127.0.0.1:9100'])).code,
+    ).toBe(2);
     expect((await cli(['labels', '--book', book, '--printer', 'not a host:x'])).code).toBe(2);
     expect((await sheet(book)).shipments).toHaveLength(0);
   });
@@ -130,7 +166,9 @@ describe('shipsheet labels', () => {
     expect(r.out).toMatch(new RegExp(`voided ${id}`));
     const after = await sheet(book);
     expect(after.shipments[0].state).toBe('Voided');
-    expect(after.orders.filter((o) => o.status === 'Rated').map((o) => o['order-id'])).toEqual([shipments[0]['order-id']]);
+    expect(after.orders.filter((o) => o.status === 'Rated').map((o) => o['order-id'])).toEqual([
+      shipments[0]['order-id'],
+    ]);
     expect((await cli(['void', id, '--book', book])).code).toBe(2);
     expect((await cli(['void', 'SH-NOPE', '--book', book])).code).toBe(2);
   });

@@ -14,7 +14,15 @@ function zxing(): Promise<unknown> {
   if (!ready) {
     const wasmBinary = fs.readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
     ready = Promise.resolve(
-      prepareZXingModule({ overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) }, fireImmediately: true }),
+      prepareZXingModule({
+        overrides: {
+          wasmBinary: wasmBinary.buffer.slice(
+            wasmBinary.byteOffset,
+            wasmBinary.byteOffset + wasmBinary.byteLength,
+          ),
+        },
+        fireImmediately: true,
+      }),
     );
   }
   return ready;
@@ -26,7 +34,19 @@ function zxing(): Promise<unknown> {
  */
 export function renderPdf(pdf: string, dpi = 203, topPt?: number): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-pdf-'));
-  const crop = topPt === undefined ? [] : ['-x', '0', '-y', '0', '-W', String(Math.ceil((dpi * 8.5))), '-H', String(Math.ceil((topPt * dpi) / 72))];
+  const crop =
+    topPt === undefined
+      ? []
+      : [
+          '-x',
+          '0',
+          '-y',
+          '0',
+          '-W',
+          String(Math.ceil(dpi * 8.5)),
+          '-H',
+          String(Math.ceil((topPt * dpi) / 72)),
+        ];
   execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', ...crop, pdf, path.join(dir, 'page')]);
   return fs
     .readdirSync(dir)
@@ -45,10 +65,19 @@ export interface Scanned {
 /** The Code 128 barcodes on an image, top to bottom. */
 export async function scanCode128(png: string): Promise<Scanned[]> {
   await zxing();
-  const results = await readBarcodes(new Uint8Array(fs.readFileSync(png)), { formats: ['Code128'], maxNumberOfSymbols: 10, tryHarder: true, tryDownscale: false });
+  const results = await readBarcodes(new Uint8Array(fs.readFileSync(png)), {
+    formats: ['Code128'],
+    maxNumberOfSymbols: 10,
+    tryHarder: true,
+    tryDownscale: false,
+  });
   return results
     .filter((r) => r.isValid)
-    .map((r) => ({ text: r.text, symbology: r.symbologyIdentifier, top: Math.min(r.position.topLeft.y, r.position.topRight.y) }))
+    .map((r) => ({
+      text: r.text,
+      symbology: r.symbologyIdentifier,
+      top: Math.min(r.position.topLeft.y, r.position.topRight.y),
+    }))
     .sort((a, b) => a.top - b.top);
 }
 
@@ -59,7 +88,10 @@ export function pdfText(pdf: string): string[] {
 
 /** Fonts a PDF uses, from pdffonts: name and whether embedded. */
 export function pdfFonts(pdf: string): { name: string; embedded: boolean }[] {
-  const out = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+  const out = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
   return out.map((l) => {
     const cols = l.trim().split(/\s+/);
     return { name: cols[0], embedded: cols[cols.length - 5] === 'yes' };

@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ShipmentRecord } from '../../../src/core';
-import { decodeTable, generateLabels, sampleLabelProvider, SAMPLE_BANNER, shipmentsTable } from '../../../src/core';
+import {
+  decodeTable,
+  generateLabels,
+  sampleLabelProvider,
+  SAMPLE_BANNER,
+  shipmentsTable,
+} from '../../../src/core';
 import { FileLabelSink } from '../../../src/node/labels/fileLabelSink';
 import { ratedWorkbook, TEN_ORDERS } from '../../core/workflow/labelFixtures';
 import { pdfFonts, pdfPageCount, pdfPageSize, pdfText, renderPdf, scanCode128 } from './barcodeReader';
@@ -17,11 +23,27 @@ const OFFLINE = { send: async () => Promise.reject(new Error('offline')) };
 async function run(settings: Record<string, string> = {}, format?: 'pdf' | 'zpl') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-labels-'));
   const book = await ratedWorkbook(TEN_ORDERS, settings);
-  const result = await generateLabels(book, { provider: sampleLabelProvider(), http: OFFLINE, sink: new FileLabelSink(dir), format }, NOW);
+  const result = await generateLabels(
+    book,
+    { provider: sampleLabelProvider(), http: OFFLINE, sink: new FileLabelSink(dir), format },
+    NOW,
+  );
   const grid = (await book.read([shipmentsTable.name])).get(shipmentsTable.name) ?? [];
   const shipments: ShipmentRecord[] = decodeTable(shipmentsTable, grid).rows.map((r) => r.record);
-  const labels = (result.data as { labels: { trackingNumber: string; orderId: string; shipmentId: string }[] }).labels;
-  return { dir, result, shipments, labels, file: (prefix: string) => path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith(prefix))!) };
+  const labels = (
+    result.data as { labels: { trackingNumber: string; orderId: string; shipmentId: string }[] }
+  ).labels;
+  return {
+    dir,
+    result,
+    shipments,
+    labels,
+    file: (prefix: string) =>
+      path.join(
+        dir,
+        fs.readdirSync(dir).find((f) => f.startsWith(prefix))!,
+      ),
+  };
 }
 
 describe('printed labels', () => {
@@ -54,7 +76,18 @@ describe('printed labels', () => {
     }
     expect(byPage).toEqual(labels.map((l) => l.trackingNumber));
     // Pick order: A-01 first (orders …04 and …09), B-STORE (…01) last.
-    expect(labels.map((l) => l.orderId.slice(-2))).toEqual(['04', '09', '02', '07', '03', '08', '05', '10', '06', '01']);
+    expect(labels.map((l) => l.orderId.slice(-2))).toEqual([
+      '04',
+      '09',
+      '02',
+      '07',
+      '03',
+      '08',
+      '05',
+      '10',
+      '06',
+      '01',
+    ]);
     // The Shipments sheet says where each label is, and it is there.
     for (const [i, l] of labels.entries()) {
       const s = shipments.find((x) => x['shipment-id'] === l.shipmentId);
