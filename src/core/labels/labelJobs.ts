@@ -163,6 +163,16 @@ export function labelRequestOf(input: LabelRequestInput): {
         `package ${job.packageId} has no billable weight; run choose-carriers or fill billable-weight-oz`,
       ),
     );
+  const cancelling = job.rows.find((row) => row.record['is-buyer-requested-cancellation'] === true);
+  if (cancelling)
+    problems.push(
+      problem(
+        ordersTable.name,
+        cancelling.rowNumber,
+        'is-buyer-requested-cancellation',
+        `the buyer asked to cancel order ${job.orderId}${cancelling.record['buyer-requested-cancel-reason'] ? ` (${cancelling.record['buyer-requested-cancel-reason']})` : ''}; no label is bought — cancel it in Seller Central`,
+      ),
+    );
   const shipTo = shipToOf(first);
   problems.push(...shipTo.problems);
   if (problems.length > 0 || !shipTo.address) return { request: null, problems };

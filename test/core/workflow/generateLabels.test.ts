@@ -174,6 +174,7 @@ describe('generate labels', () => {
       },
       { orderId: '112-0000009-0000005', itemId: '90000000000005', sku: 'MUG-CER-12', weightOz: null },
       { orderId: '112-0000009-0000006', itemId: '90000000000006', sku: 'MUG-CER-12' },
+      { orderId: '112-0000009-0000007', itemId: '90000000000007', sku: 'MUG-CER-12', cancelRequested: true },
     ];
     const base = sampleLabelProvider();
     // A carrier server that fails for one package and throws (network down) for another.
@@ -202,6 +203,9 @@ describe('generate labels', () => {
     expect(byRow(9)).toEqual([expect.stringMatching(/^billable-weight-oz: /)]);
     expect(byRow(10)).toEqual([expect.stringMatching(/socket hang up; nothing was recorded as bought/)]);
     expect(byRow(3)).toEqual([expect.stringMatching(/address not deliverable/)]);
+    expect(byRow(11)).toEqual([
+      expect.stringMatching(/^is-buyer-requested-cancellation: the buyer asked to cancel/),
+    ]);
     const shipments = await shipmentsOf(book);
     expect(shipments.map((s) => s['order-id']).sort()).toEqual([
       '112-0000001-0000001',

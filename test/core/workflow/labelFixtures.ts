@@ -31,6 +31,7 @@ export interface RatedItem {
   packageId?: string;
   gift?: string;
   status?: OrderRecord['status'];
+  cancelRequested?: boolean;
 }
 
 export const LISTINGS = [
@@ -60,6 +61,7 @@ export function orderRecord(i: RatedItem): Partial<OrderRecord> {
     'gift-message-text': i.gift ?? null,
     'sales-channel': 'Amazon.com',
     status: i.status ?? 'Rated',
+    'is-buyer-requested-cancellation': i.cancelRequested ?? false,
     'allocated-qty': i.qty ?? 1,
     'allocated-from': i.allocatedFrom ?? `A-01:${i.qty ?? 1}`,
     'package-id': i.packageId ?? `${i.orderId}-1`,
