@@ -36,7 +36,7 @@ export interface PickList {
 export const UNALLOCATED = '(unallocated)';
 
 /** Natural order of locations: A-2 before A-10, so the list follows the shelves. */
-export function compareLocations(a: string, b: string): number {
+export function comparePickLocations(a: string, b: string): number {
   if (a === b) return 0;
   if (a === UNALLOCATED) return 1;
   if (b === UNALLOCATED) return -1;
@@ -72,7 +72,8 @@ export function buildPickList(items: readonly PickItem[]): PickList {
     if (placed < item.quantity) add(UNALLOCATED, item, item.quantity - placed);
   }
   const lines = [...byKey.values()].sort(
-    (a, b) => compareLocations(a.location, b.location) || a.sku.localeCompare(b.sku, 'en', { numeric: true }),
+    (a, b) =>
+      comparePickLocations(a.location, b.location) || a.sku.localeCompare(b.sku, 'en', { numeric: true }),
   );
   return {
     lines,

@@ -33,7 +33,7 @@ import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
 import { logEntry } from './logEntry';
-import { localDate, runStamp } from './runClock';
+import { runLocalDate, runStamp } from './runClock';
 
 export const GENERATE_LABELS = 'generate labels';
 
@@ -211,7 +211,7 @@ export async function generateLabels(
   const currency = settings.text('currency') || 'USD';
   let shipDate: string;
   try {
-    shipDate = localDate(context.now, settings.text('timezone'));
+    shipDate = runLocalDate(context.now, settings.text('timezone'));
   } catch {
     settingProblems.push(
       problem(
@@ -221,7 +221,7 @@ export async function generateLabels(
         `timezone ${settings.text('timezone')} is not an IANA time zone; using UTC`,
       ),
     );
-    shipDate = localDate(context.now, 'UTC');
+    shipDate = runLocalDate(context.now, 'UTC');
   }
   const shipmentsGrid = tables.get(shipmentsTable.name) ?? null;
   const shipments = decodeTable(

@@ -1,7 +1,7 @@
 /** Dates a run is stamped with, from the run's `now` (the core reads no clock). */
 
 /** yyyy-mm-dd of an instant in an IANA time zone (Intl is part of the language, no I/O). Throws on a bad zone. */
-export function localDate(now: Date, timeZone: string): string {
+export function runLocalDate(now: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: timeZone || 'UTC',
     year: 'numeric',
