@@ -67,19 +67,21 @@ export const DEMO_STEPS: DemoStep[] = [
       ),
     ],
   },
-  {
-    // After check stock and choose carriers: labels for every Rated order, from the offline sample provider.
-    title: 'Print labels, packing slips and the pick list (sample labels, NOT VALID FOR SHIPPING)',
-    run: async (demo) => [
-      await generateLabels(
-        demo.book,
-        {
-          provider: sampleLabelProvider(),
-          http: OFFLINE_HTTP,
-          sink: new FileLabelSink(path.join(demo.outDir, 'labels')),
-        },
-        demo.context,
-      ),
-    ],
-  },
 ];
+
+// Labels come after check stock and choose carriers: keep this step last when merging the steps before it.
+DEMO_STEPS.push({
+  // After check stock and choose carriers: labels for every Rated order, from the offline sample provider.
+  title: 'Print labels, packing slips and the pick list (sample labels, NOT VALID FOR SHIPPING)',
+  run: async (demo) => [
+    await generateLabels(
+      demo.book,
+      {
+        provider: sampleLabelProvider(),
+        http: OFFLINE_HTTP,
+        sink: new FileLabelSink(path.join(demo.outDir, 'labels')),
+      },
+      demo.context,
+    ),
+  ],
+});
