@@ -11,3 +11,4 @@ export * from './pickList';
 export * from './pickListLayout';
 export * from './packingSlipLayout';
 export * from './labelJobs';
+export * from './packingSlips';

@@ -10,7 +10,7 @@ import type { HttpPort } from '../http/httpPort';
 import { groupPackages, labelRequestOf, unitsOf } from '../labels/labelJobs';
 import type { PackageJob } from '../labels/labelJobs';
 import type { LayoutPage } from '../labels/layout';
-import { packingSlipLayout } from '../labels/packingSlipLayout';
+import { packingSlipsFor } from '../labels/packingSlips';
 import { buildPickList, ordersInPickOrder } from '../labels/pickList';
 import { pickListLayout } from '../labels/pickListLayout';
 import { readSettings } from '../settings/readSettings';
@@ -19,7 +19,6 @@ import { decodeTable } from '../tables/decodeTable';
 import type { DecodedRow } from '../tables/decodeTable';
 import { listingsTable } from '../tables/listings';
 import { logTable } from '../tables/log';
-import type { OrderRecord } from '../tables/orders';
 import { ordersTable } from '../tables/orders';
 import type { Problem } from '../tables/problem';
 import { problem } from '../tables/problem';
@@ -33,6 +32,8 @@ import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
 import { logEntry } from './logEntry';
+import { pool } from './pool';
+import { rateForPurchase } from '../carriers/rateForPurchase';
 import { runLocalDate, runStamp } from './runClock';
 
 export const GENERATE_LABELS = 'generate labels';
@@ -118,60 +119,6 @@ function shipFromOf(settings: Settings): { address: Address | null; problems: Pr
     phone: get('ship-from-phone', false) || undefined,
   };
   return { address: problems.length > 0 ? null : address, problems };
-}
-
-/** Run async work over items with at most `limit` in flight; results in input order. */
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  });
-  await Promise.all(runners);
-  return out;
-}
-
-/**
- * A provider that quotes live (Buy Shipping: a rate id and a short-lived request token) is asked again just
- * before buying, and the quote for the chosen carrier and service is the one bought. Rate-table choices
- * (no rate id) from a provider that does not quote are bought as they are.
- */
-async function rateForPurchase(
-  provider: CarrierPlugin,
-  request: LabelRequest,
-  http: HttpPort,
-): Promise<{ ok: true; value: LabelRequest } | { ok: false; message: string }> {
-  if (request.rate.rateId || !provider.getRates) return { ok: true, value: request };
-  const quotes = await provider.getRates(request.rateRequest, http);
-  if (!quotes.ok)
-    return { ok: false, message: `${provider.metadata.id} gave no rates: ${quotes.error.message}` };
-  // Services are compared without the carrier's name in front: `UPS Ground` (Buy Shipping) is `Ground` (rate tables).
-  const norm = (carrier: string, service: string) => {
-    const c = carrier.trim().toLowerCase();
-    const s = service.trim().toLowerCase();
-    return s.startsWith(`${c} `) ? s.slice(c.length + 1) : s;
-  };
-  const wanted = norm(request.rate.carrier, request.rate.service);
-  const quote = quotes.value.find(
-    (q) =>
-      q.carrier.trim().toLowerCase() === request.rate.carrier.trim().toLowerCase() &&
-      norm(q.carrier, q.service) === wanted,
-  );
-  if (!quote)
-    return {
-      ok: false,
-      message: `${provider.metadata.id} no longer offers ${request.rate.carrier} ${request.rate.service} for it (offers: ${quotes.value.map((q) => `${q.carrier} ${q.service}`).join(', ') || 'none'}); choose carriers again`,
-    };
-  return {
-    ok: true,
-    value: {
-      ...request,
-      rate: { ...quote, billableWeightOz: quote.billableWeightOz ?? request.rate.billableWeightOz },
-    },
-  };
 }
 
 function errorText(e: unknown): string {
@@ -419,7 +366,19 @@ export async function generateLabels(
     label: o.label,
   }));
 
-  const packingSlips = slipsFor(outcomes, batchLabels, settings, shipFrom.address, shipDate, listingOf);
+  const packingSlips = packingSlipsFor(
+    outcomes.map((o, i) => ({
+      orderId: o.job.orderId,
+      rows: o.job.rows,
+      carrier: o.label.carrier,
+      service: o.label.service,
+      trackingNumber: batchLabels[i].trackingNumber,
+    })),
+    settings,
+    shipFrom.address,
+    shipDate,
+    listingOf,
+  );
   const stamp = runStamp(context.now);
   const pickPages =
     pick.lines.length > 0
@@ -554,73 +513,4 @@ export async function generateLabels(
       })),
     },
   };
-}
-
-function slipsFor(
-  outcomes: readonly Outcome[],
-  labels: readonly BatchLabel[],
-  settings: Settings,
-  shipFrom: Address,
-  shipDate: string,
-  listingOf: ReadonlyMap<string, { asin: string | null; title: string | null }>,
-): LayoutPage[] {
-  const byOrder = new Map<
-    string,
-    { rows: DecodedRow<OrderRecord>[]; services: string[]; tracking: string[] }
-  >();
-  outcomes.forEach((o, i) => {
-    let entry = byOrder.get(o.job.orderId);
-    if (!entry) byOrder.set(o.job.orderId, (entry = { rows: [], services: [], tracking: [] }));
-    entry.rows.push(...o.job.rows);
-    const service = `${o.label.carrier} ${o.label.service}`;
-    if (!entry.services.includes(service)) entry.services.push(service);
-    entry.tracking.push(labels[i].trackingNumber);
-  });
-  const returnSetting = settings.text('return-address').trim();
-  const returnAddress =
-    returnSetting !== ''
-      ? returnSetting.split(/\s*[;\n]\s*/).filter((s) => s !== '')
-      : [
-          shipFrom.line1,
-          shipFrom.line2,
-          `${shipFrom.city}${shipFrom.state ? `, ${shipFrom.state}` : ''} ${shipFrom.postalCode}`,
-          shipFrom.country === 'US' ? undefined : shipFrom.country,
-        ].filter((s): s is string => !!s);
-  const pages: LayoutPage[] = [];
-  for (const [orderId, entry] of byOrder) {
-    const first = entry.rows[0].record;
-    const gift =
-      entry.rows.map((r) => r.record['gift-message-text']).find((g) => g && g.trim() !== '') ?? null;
-    pages.push(
-      ...packingSlipLayout({
-        sellerName: settings.text('ship-from-name'),
-        returnAddress,
-        orderId,
-        orderDate: first['purchase-date']?.slice(0, 10) ?? null,
-        shipDate,
-        shipBy: first['promise-date']?.slice(0, 10) ?? null,
-        shipTo: {
-          name: first['recipient-name'] ?? '',
-          line1: first['ship-address-1'] ?? '',
-          line2: first['ship-address-2'] ?? undefined,
-          line3: first['ship-address-3'] ?? undefined,
-          city: first['ship-city'] ?? '',
-          state: first['ship-state'] ?? undefined,
-          postalCode: first['ship-postal-code'] ?? '',
-          country: (first['ship-country'] ?? '').toUpperCase(),
-        },
-        services: entry.services,
-        trackingNumbers: entry.tracking,
-        items: entry.rows.map((r) => ({
-          sku: r.record.sku,
-          asin: listingOf.get(r.record.sku)?.asin ?? '',
-          title: listingOf.get(r.record.sku)?.title ?? r.record['product-name'] ?? '',
-          quantity: unitsOf(r.record),
-        })),
-        giftMessage: gift,
-        salesChannel: first['sales-channel'],
-      }),
-    );
-  }
-  return pages;
 }
