@@ -40,10 +40,30 @@ function isWide(cp: number): boolean {
 
 /** Estimated width of a string in points. */
 export function textWidth(text: string, size: number, bold = false): number {
-  let em = 0;
-  for (const ch of text) em += charWidthEm(ch);
-  return em * size * (bold ? 1.06 : 1);
+  return emWidth(text) * size * (bold ? 1.06 : 1);
 }
+
+/** Width in em of a string, by code point. */
+function emWidth(text: string): number {
+  let em = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) em += ASCII_EM[c];
+    else {
+      const cp = text.codePointAt(i) ?? c;
+      if (cp > 0xffff) i++;
+      em += isWide(cp) ? 1.0 : 0.62;
+    }
+  }
+  return em;
+}
+
+/** No leading, trailing or repeated white space, no tabs or newlines: the text is its own single line. */
+function isSingleSpaced(text: string): boolean {
+  return text === '' || SINGLE_SPACED.test(text);
+}
+
+const SINGLE_SPACED = /^\S+(?: \S+)*$/;
 
 export interface FittedText {
   readonly lines: string[];
@@ -65,6 +85,9 @@ const ELLIPSIS = '…';
 export function fitText(text: string, width: number, size: number, options: FitOptions = {}): FittedText {
   const maxLines = options.maxLines ?? Number.POSITIVE_INFINITY;
   const scale = size * ((options.bold ?? false) ? 1.06 : 1);
+  // Most label and slip text fits on one line: measure it in one pass, without splitting or allocating.
+  if (maxLines >= 1 && isSingleSpaced(text) && emWidth(text) * scale <= width)
+    return { lines: text === '' ? [] : [text], truncated: false };
   const w = (ch: string) => charWidthEm(ch) * scale;
   const space = w(' ');
   const lines: string[] = [];
