@@ -54,7 +54,9 @@ export interface PlanOptions {
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
 /** Bytes of a ValueRange besides its rows: the range, keys, brackets. */
-const RANGE_OVERHEAD = 120;
+const RANGE_OVERHEAD = 160;
+/** Bytes of a values.batchUpdate body besides its ranges. */
+const REQUEST_OVERHEAD = 120;
 
 export function planWrite(plan: WritePlan, meta: readonly SheetMeta[], options: PlanOptions): PlannedWrite {
   // Validate everything before any request: a missing sheet refuses the whole plan.
@@ -261,7 +263,7 @@ function chunkUploads(
 ): sheets_v4.Schema$ValueRange[][] {
   const chunks: sheets_v4.Schema$ValueRange[][] = [];
   let chunk: sheets_v4.Schema$ValueRange[] = [];
-  let bytes = 0;
+  let bytes = REQUEST_OVERHEAD;
   for (const p of placed) {
     const block = plan.sheets[p.sheetIndex].blocks[p.blockIndex];
     const width = block.values[0].length;
@@ -285,7 +287,7 @@ function chunkUploads(
         flush();
         chunks.push(chunk);
         chunk = [];
-        bytes = RANGE_OVERHEAD;
+        bytes = REQUEST_OVERHEAD + RANGE_OVERHEAD;
       }
       rows.push(row);
       bytes += size;

@@ -87,6 +87,7 @@ function retryAfterMs(e: unknown): number | undefined {
   let v: unknown;
   if (headers && typeof (headers as Headers).get === 'function') v = (headers as Headers).get('retry-after');
   else if (headers && typeof headers === 'object') v = (headers as Record<string, unknown>)['retry-after'];
+  if (v === null || v === undefined || String(v).trim() === '') return undefined;
   const n = Number(v);
   return Number.isFinite(n) && n >= 0 ? n * 1000 : undefined;
 }

@@ -2,6 +2,7 @@
 import { sheets } from '@googleapis/sheets';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { GoogleAuth, OAuth2Client } from 'google-auth-library';
+import { GoogleSheetError } from './sheetsError';
 
 export const DEFAULT_SHEETS_ROOT_URL = 'https://sheets.googleapis.com/';
 
@@ -13,10 +14,12 @@ export function sheetsRootUrl(env: NodeJS.ProcessEnv = process.env): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`SHIPSHEET_SHEETS_ROOT_URL=${raw} is not a URL (e.g. https://sheets.googleapis.com/)`);
+    throw new GoogleSheetError(
+      `SHIPSHEET_SHEETS_ROOT_URL=${raw} is not a URL (e.g. https://sheets.googleapis.com/)`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new Error(`SHIPSHEET_SHEETS_ROOT_URL must be an http(s) URL, not ${url.protocol}`);
+    throw new GoogleSheetError(`SHIPSHEET_SHEETS_ROOT_URL must be an http(s) URL, not ${url.protocol}`);
   return url.toString().endsWith('/') ? url.toString() : `${url.toString()}/`;
 }
 
