@@ -57,9 +57,15 @@ export class GoogleSheetsWorkbook implements Workbook {
   }
 
   /** One API call with retries; any failure becomes a GoogleSheetError saying what was being done. */
-  private async call<T>(what: string, request: () => Promise<{ data: T }>, onRetry?: () => void): Promise<T> {
+  private async call<T>(
+    what: string,
+    request: () => Promise<{ data: T }>,
+    onRetry?: () => void,
+    override: RetryPolicy = {},
+  ): Promise<T> {
     const policy: RetryPolicy = {
       ...this.options.retry,
+      ...override,
       onRetry: (info) => {
         onRetry?.();
         this.options.retry?.onRetry?.(info);
@@ -240,11 +246,16 @@ export class GoogleSheetsWorkbook implements Workbook {
   /** Best effort: a staging sheet left behind is hidden, and the next write removes it after an hour. */
   private async dropStaging(sheetId: number): Promise<void> {
     try {
-      await this.call('removing the staging sheet', () =>
-        this.api.spreadsheets.batchUpdate({
-          spreadsheetId: this.spreadsheetId,
-          requestBody: { requests: [{ deleteSheet: { sheetId } }] },
-        }),
+      await this.call(
+        'removing the staging sheet',
+        () =>
+          this.api.spreadsheets.batchUpdate({
+            spreadsheetId: this.spreadsheetId,
+            requestBody: { requests: [{ deleteSheet: { sheetId } }] },
+          }),
+        undefined,
+        // A few tries only: the write has already failed, and a leftover is removed later anyway.
+        { maxAttempts: 3 },
       );
     } catch {
       // Left for the next write's commit to remove.
