@@ -37,6 +37,11 @@ export function explain(e: unknown, what: string, ctx: ErrorContext): GoogleShee
   const status = statusOf(e);
   const google = googleMessage(e) ?? (e as Error)?.message ?? String(e);
   const who = ctx.principal ? ` with ${ctx.principal}` : '';
+  const oauth = (e as { response?: { data?: { error?: unknown } } })?.response?.data?.error;
+  if (oauth === 'invalid_grant' || /invalid_grant/.test(google))
+    return new GoogleSheetError(
+      `${ctx.label}: the saved Google sign-in was revoked or has expired (invalid_grant). Run shipsheet google login --credentials CLIENT.json again.`,
+    );
   switch (status) {
     case 401:
       return new GoogleSheetError(

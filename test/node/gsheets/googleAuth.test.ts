@@ -211,6 +211,40 @@ describe('installed-app sign-in', () => {
   });
 });
 
+describe('a revoked sign-in', () => {
+  it('refreshes an expired token from the cache, and says to sign in again when Google revoked it', async () => {
+    const configDir = path.join(dir, 'config-3');
+    fs.mkdirSync(configDir, { recursive: true });
+    const cid = 'cid3.apps.googleusercontent.com';
+    const file = path.join(dir, 'client3.json');
+    fs.writeFileSync(file, JSON.stringify({ installed: { client_id: cid, client_secret: 's' } }));
+    fs.writeFileSync(
+      path.join(configDir, TOKEN_FILE),
+      JSON.stringify({
+        [`${cid} ${SCOPE_READ_WRITE}`]: { access_token: 'old', expiry_date: 1, refresh_token: 'revoked' },
+      }),
+    );
+    const oauth = http.createServer((req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),
+      );
+    });
+    await new Promise<void>((r) => oauth.listen(0, '127.0.0.1', r));
+    try {
+      const auth = await resolveGoogleAuth({
+        credentialsFile: file,
+        env: { SHIPSHEET_CONFIG_DIR: configDir },
+        interactive: false,
+        oauthEndpoints: { oauth2TokenUrl: `http://127.0.0.1:${(oauth.address() as AddressInfo).port}/token` },
+      });
+      await expect(readWith(auth)).rejects.toThrow(/revoked or has expired.*shipsheet google login/);
+    } finally {
+      await new Promise<void>((r) => oauth.close(() => r()));
+    }
+  });
+});
+
 describe('configuration', () => {
   it('takes the API root from SHIPSHEET_SHEETS_ROOT_URL, adding the slash googleapis needs', () => {
     expect(sheetsRootUrl({})).toBe('https://sheets.googleapis.com/');
