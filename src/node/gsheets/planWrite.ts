@@ -192,18 +192,18 @@ export function planWrite(plan: WritePlan, meta: readonly SheetMeta[], options: 
     }
     if (w.deleteRowsAfter !== undefined && rowCount > w.deleteRowsAfter) {
       const keep = w.deleteRowsAfter;
-      // Sheets refuses to delete every non-frozen row: then one row stays, with its values cleared.
-      const keepBlank = keep <= frozen ? 1 : 0;
-      if (rowCount > keep + keepBlank)
+      // Sheets refuses to delete every non-frozen row: at least frozen + 1 rows stay, the extra ones cleared.
+      const rowsLeft = Math.max(keep, frozen + 1);
+      if (rowCount > rowsLeft)
         commit.push({
           deleteDimension: {
-            range: { sheetId, dimension: 'ROWS', startIndex: keep + keepBlank, endIndex: rowCount },
+            range: { sheetId, dimension: 'ROWS', startIndex: rowsLeft, endIndex: rowCount },
           },
         });
-      if (keepBlank)
+      if (rowsLeft > keep)
         commit.push({
           updateCells: {
-            range: { sheetId, startRowIndex: keep, endRowIndex: keep + 1 },
+            range: { sheetId, startRowIndex: keep, endRowIndex: Math.min(rowsLeft, rowCount) },
             fields: 'userEnteredValue',
           },
         });
