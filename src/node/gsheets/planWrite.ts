@@ -97,47 +97,55 @@ export function planWrite(plan: WritePlan, meta: readonly SheetMeta[], options: 
   const uploads = chunkUploads(plan, placed, staging.title, options.maxRequestBytes);
 
   const commit: sheets_v4.Schema$Request[] = [];
-  const ids = new Map<number, number>();
   const written: string[] = [];
+  // The grid of each sheet as the commit leaves it so far: a plan may write the same sheet more than once.
+  const grids = new Map<string, { sheetId: number; rowCount: number; columnCount: number; frozen: number }>();
   targets.forEach(({ write: w, sheet }, i) => {
     const neededRows = Math.max(1, ...w.blocks.map((b) => b.row - 1 + b.values.length));
     const neededCols = Math.max(1, ...w.blocks.map((b) => b.col - 1 + (b.values[0]?.length ?? 0)));
-    let sheetId: number;
-    let rowCount: number;
-    let frozen: number;
-    if (sheet) {
-      sheetId = sheet.sheetId;
-      rowCount = sheet.rowCount;
-      frozen = sheet.frozenRowCount;
-      if (neededRows > rowCount) {
-        commit.push({
-          appendDimension: { sheetId, dimension: 'ROWS', length: neededRows - rowCount },
-        });
-        rowCount = neededRows;
-      }
-      if (neededCols > sheet.columnCount)
-        commit.push({
-          appendDimension: { sheetId, dimension: 'COLUMNS', length: neededCols - sheet.columnCount },
-        });
-    } else {
-      sheetId = options.newSheetId();
-      rowCount = Math.max(NEW_SHEET_ROWS, neededRows);
-      frozen = w.freezeHeader ? 1 : 0;
+    const name = (sheet?.title ?? w.sheet).toLowerCase();
+    let grid = grids.get(name);
+    const isNew = !sheet;
+    if (!grid && sheet) {
+      grid = {
+        sheetId: sheet.sheetId,
+        rowCount: sheet.rowCount,
+        columnCount: sheet.columnCount,
+        frozen: sheet.frozenRowCount,
+      };
+    } else if (!grid) {
+      grid = {
+        sheetId: options.newSheetId(),
+        rowCount: Math.max(NEW_SHEET_ROWS, neededRows),
+        columnCount: Math.max(NEW_SHEET_COLUMNS, neededCols),
+        frozen: w.freezeHeader ? 1 : 0,
+      };
       commit.push({
         addSheet: {
           properties: {
-            sheetId,
+            sheetId: grid.sheetId,
             title: w.sheet,
             gridProperties: {
-              rowCount,
-              columnCount: Math.max(NEW_SHEET_COLUMNS, neededCols),
-              frozenRowCount: frozen,
+              rowCount: grid.rowCount,
+              columnCount: grid.columnCount,
+              frozenRowCount: grid.frozen,
             },
           },
         },
       });
     }
-    ids.set(i, sheetId);
+    grids.set(name, grid);
+    const sheetId = grid.sheetId;
+    if (neededRows > grid.rowCount) {
+      commit.push({ appendDimension: { sheetId, dimension: 'ROWS', length: neededRows - grid.rowCount } });
+      grid.rowCount = neededRows;
+    }
+    if (neededCols > grid.columnCount) {
+      commit.push({
+        appendDimension: { sheetId, dimension: 'COLUMNS', length: neededCols - grid.columnCount },
+      });
+      grid.columnCount = neededCols;
+    }
     written.push(sheet?.title ?? w.sheet);
     if (w.clear) commit.push({ updateCells: { range: { sheetId }, fields: 'userEnteredValue' } });
     w.blocks.forEach((b, blockIndex) => {
@@ -166,7 +174,7 @@ export function planWrite(plan: WritePlan, meta: readonly SheetMeta[], options: 
         },
       });
       commit.push(...formatRequests(sheetId, b.row, b.col, height, b.formats));
-      if (b.row === 1 && (w.clear || !sheet))
+      if (b.row === 1 && (w.clear || isNew))
         commit.push({
           repeatCell: {
             range: {
@@ -181,15 +189,16 @@ export function planWrite(plan: WritePlan, meta: readonly SheetMeta[], options: 
           },
         });
     });
-    if (w.freezeHeader && sheet && sheet.frozenRowCount !== 1) {
+    if (w.freezeHeader && grid.frozen !== 1) {
       commit.push({
         updateSheetProperties: {
           properties: { sheetId, gridProperties: { frozenRowCount: 1 } },
           fields: 'gridProperties.frozenRowCount',
         },
       });
-      frozen = 1;
+      grid.frozen = 1;
     }
+    const { rowCount, frozen } = grid;
     if (w.deleteRowsAfter !== undefined && rowCount > w.deleteRowsAfter) {
       const keep = w.deleteRowsAfter;
       // Sheets refuses to delete every non-frozen row: at least frozen + 1 rows stay, the extra ones cleared.
@@ -207,6 +216,7 @@ export function planWrite(plan: WritePlan, meta: readonly SheetMeta[], options: 
             fields: 'userEnteredValue',
           },
         });
+      grid.rowCount = Math.min(rowCount, rowsLeft);
     }
   });
   commit.push({ deleteSheet: { sheetId: staging.sheetId } });

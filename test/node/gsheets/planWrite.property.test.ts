@@ -51,8 +51,13 @@ describe('the Google Sheets write plan', () => {
         sheetWrite('A', false),
         sheetWrite('B', false),
         sheetWrite('New', true),
-        async (a, b, wa, wb, wn) => {
-          const plan: WritePlan = { sheets: [wa, wb, wn] };
+        fc.option(sheetWrite('A', false), { nil: undefined }),
+        fc.option(sheetWrite('New', true), { nil: undefined }),
+        async (a, b, wa, wb, wn, again, newAgain) => {
+          // A plan may write the same sheet twice (a created one too): later writes see the earlier ones.
+          const plan: WritePlan = {
+            sheets: [wa, wb, wn, ...(again ? [again] : []), ...(newAgain ? [newAgain] : [])],
+          };
           const memory = new MemoryWorkbook('memory', { A: a, B: b });
           const id = newSpreadsheet(server, { A: a, B: b });
           const google = fakeSheetsBook(server, id);
