@@ -20,7 +20,7 @@ export class BookSpecError extends Error {}
 
 export async function openBook(spec: string, options: OpenBookOptions = {}): Promise<OpenedBook> {
   if (/^gsheet:/i.test(spec)) {
-    const book = await openGoogleSheet(spec, options.google);
+    const book = await openGoogleSheet(spec, { onPhase: options.onPhase, ...options.google });
     return { book, close: async () => undefined };
   }
   const book = await XlsxWorkbook.open(spec, options);

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { ALL_TABLES, syncTables, tableByName } from '../../core';
 import type { TableSchema } from '../../core';
 import { openGoogleSheet } from '../gsheets/openGoogleSheet';
+import { terminalProgress } from '../progress';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 import { UsageError } from './errors';
 import { printResults } from './output';

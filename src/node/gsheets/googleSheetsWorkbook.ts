@@ -29,6 +29,8 @@ export interface GoogleSheetsWorkbookOptions {
   readonly principal?: string;
   readonly now?: () => number;
   readonly random?: () => number;
+  /** Told when a read, the uploads and the commit start (a terminal shows them as phases). */
+  readonly onPhase?: (label: string) => void;
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 1_000_000;
@@ -98,6 +100,10 @@ export class GoogleSheetsWorkbook implements Workbook {
     const meta = await this.meta();
     const present = names.map((n) => ({ name: n, sheet: findSheet(meta, n) }));
     const ranges = present.filter((p) => p.sheet).map((p) => quoteSheetName(p.sheet!.title));
+    if (ranges.length > 0)
+      this.options.onPhase?.(
+        `Reading ${ranges.length} sheet${ranges.length > 1 ? 's' : ''} from Google Sheets`,
+      );
     const got =
       ranges.length === 0
         ? []
@@ -189,6 +195,9 @@ export class GoogleSheetsWorkbook implements Workbook {
     }
 
     // 2. The values, RAW, into the staging sheet only.
+    this.options.onPhase?.(
+      `Uploading to Google Sheets (${planned.uploads.length} request${planned.uploads.length > 1 ? 's' : ''})`,
+    );
     try {
       for (const [i, data] of planned.uploads.entries()) {
         await this.call(`uploading values (part ${i + 1} of ${planned.uploads.length})`, () =>
@@ -206,6 +215,7 @@ export class GoogleSheetsWorkbook implements Workbook {
     // 3. The commit: one atomic batchUpdate. It deletes the staging sheet, so after an answer lost to a
     //    timeout or a 5xx, the staging sheet being gone proves the commit was applied.
     unsure = false;
+    this.options.onPhase?.(`Writing ${tables} on Google Sheets`);
     try {
       await this.call(
         `writing ${tables}`,

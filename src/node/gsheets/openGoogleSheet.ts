@@ -11,6 +11,7 @@ export interface OpenGoogleSheetOptions extends GoogleAuthOptions {
   readonly maxRequestBytes?: number;
   /** Where to say that a run waits for quota (default stderr). */
   readonly notify?: (line: string) => void;
+  readonly onPhase?: (label: string) => void;
 }
 
 /**
@@ -42,6 +43,7 @@ export async function openGoogleSheet(
     sheets: sheetsClient({ auth: auth.client, rootUrl }),
     principal: auth.principal,
     maxRequestBytes: options.maxRequestBytes,
+    onPhase: options.onPhase,
     retry: {
       ...options.retry,
       onRetry: (info) => {
