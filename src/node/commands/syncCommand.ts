@@ -39,18 +39,27 @@ export async function runSync(direction: 'pull' | 'push', opts: SyncCommandOptio
     throw new UsageError(
       'shipsheet sync: --book is the local .xlsx workbook; the Google Sheet goes in --spreadsheet.',
     );
+  const progress = terminalProgress();
+  const onPhase = (label: string) => progress.phase(label);
   const google = await openGoogleSheet(opts.spreadsheet, {
     credentialsFile: opts.credentials,
     readOnly: direction === 'pull',
+    onPhase,
   });
   const local = await XlsxWorkbook.open(opts.book, {
     create: direction === 'pull' && !fs.existsSync(opts.book),
+    onPhase,
   });
   try {
     const [from, to] = direction === 'pull' ? [google, local] : [local, google];
-    const result = await syncTables(from, to, nodeRunContext(), { action: `sync ${direction}`, tables });
+    const result = await syncTables(from, to, nodeRunContext(progress), {
+      action: `sync ${direction}`,
+      tables,
+    });
+    progress.stop();
     return printResults([result], { json: opts.json });
   } finally {
+    progress.stop();
     local.close();
   }
 }
