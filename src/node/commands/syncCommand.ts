@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { ALL_TABLES, syncTables, tableByName } from '../../core';
 import type { TableSchema } from '../../core';
-import { openGoogleSheet } from '../gsheets/openGoogleSheet';
+import { openGoogleSheet, runOwner } from '../gsheets/openGoogleSheet';
 import { terminalProgress } from '../progress';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 import { UsageError } from './errors';
@@ -46,21 +46,27 @@ export async function runSync(direction: 'pull' | 'push', opts: SyncCommandOptio
     readOnly: direction === 'pull',
     onPhase,
   });
-  const local = await XlsxWorkbook.open(opts.book, {
-    create: direction === 'pull' && !fs.existsSync(opts.book),
-    onPhase,
-  });
+  // A push writes the Google Sheet: hold its lock, as commands with --book gsheet: do. A pull only reads it.
+  const release = direction === 'push' ? await google.lock(runOwner()) : async () => undefined;
   try {
-    const [from, to] = direction === 'pull' ? [google, local] : [local, google];
-    const result = await syncTables(from, to, nodeRunContext(progress), {
-      action: `sync ${direction}`,
-      tables,
+    const local = await XlsxWorkbook.open(opts.book, {
+      create: direction === 'pull' && !fs.existsSync(opts.book),
+      onPhase,
     });
-    progress.stop();
-    return printResults([result], { json: opts.json });
+    try {
+      const [from, to] = direction === 'pull' ? [google, local] : [local, google];
+      const result = await syncTables(from, to, nodeRunContext(progress), {
+        action: `sync ${direction}`,
+        tables,
+      });
+      progress.stop();
+      return printResults([result], { json: opts.json });
+    } finally {
+      local.close();
+    }
   } finally {
     progress.stop();
-    local.close();
+    await release();
   }
 }
 

@@ -13,6 +13,8 @@ import type { PlannedWrite } from './planWrite';
 import type { RetryPolicy } from './retry';
 import { withRetry } from './retry';
 import type { SheetMeta } from './sheetMeta';
+import type { LockHolder } from './sheetLock';
+import { acquireSheetLock, LOCK_TITLE } from './sheetLock';
 import { findSheet, isStaging, META_FIELDS, stagingTitle, toSheetMeta } from './sheetMeta';
 import { fromSheetsValue } from './sheetsCell';
 import type { ErrorContext } from './sheetsError';
@@ -89,7 +91,7 @@ export class GoogleSheetsWorkbook implements Workbook {
 
   async sheetNames(): Promise<string[]> {
     return (await this.meta())
-      .filter((m) => !isStaging(m.title))
+      .filter((m) => !isStaging(m.title) && m.title !== LOCK_TITLE)
       .sort((a, b) => a.index - b.index)
       .map((m) => m.title);
   }
@@ -133,6 +135,53 @@ export class GoogleSheetsWorkbook implements Workbook {
       out.set(p.name, trimGrid(values.map((row) => (row ?? []).map(fromSheetsValue))));
     }
     return out;
+  }
+
+  /**
+   * Hold the spreadsheet for one run (as the .xlsx backend's lock file does): resolves to the release
+   * function. Another run holding it is refused with a message saying who and since when.
+   */
+  async lock(owner: string, options: { staleMs?: number } = {}): Promise<() => Promise<void>> {
+    const holder: LockHolder = {
+      owner,
+      at: this.now(),
+      token: Math.floor(this.random() * 2 ** 48).toString(36),
+    };
+    return acquireSheetLock(
+      {
+        label: this.label,
+        meta: () => this.meta(),
+        newSheetId: (meta) => {
+          const used = new Set(meta.map((m) => m.sheetId));
+          for (;;) {
+            const id = 1 + Math.floor(this.random() * 2_000_000_000);
+            if (!used.has(id)) return id;
+          }
+        },
+        readCell: async (range) =>
+          (
+            await this.call('reading the lock', () =>
+              this.api.spreadsheets.values.get({
+                spreadsheetId: this.spreadsheetId,
+                range,
+                valueRenderOption: 'UNFORMATTED_VALUE',
+              }),
+            )
+          ).values?.[0]?.[0],
+        batchUpdate: (what, requests, onRetry) =>
+          this.call(
+            what,
+            () =>
+              this.api.spreadsheets.batchUpdate({
+                spreadsheetId: this.spreadsheetId,
+                requestBody: { requests },
+              }),
+            onRetry,
+          ),
+      },
+      holder,
+      options,
+    );
   }
 
   async write(plan: WritePlan): Promise<void> {

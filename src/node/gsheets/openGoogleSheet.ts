@@ -1,4 +1,5 @@
 /** `gsheet:ID` (or a sheet's URL) to a signed-in GoogleSheetsWorkbook. */
+import os from 'node:os';
 import type { GoogleAuthOptions } from './googleAuth';
 import { resolveGoogleAuth } from './googleAuth';
 import { GoogleSheetsWorkbook } from './googleSheetsWorkbook';
@@ -12,6 +13,17 @@ export interface OpenGoogleSheetOptions extends GoogleAuthOptions {
   /** Where to say that a run waits for quota (default stderr). */
   readonly notify?: (line: string) => void;
   readonly onPhase?: (label: string) => void;
+}
+
+/** Who holds a run's lock, for the message another run gets: user@host and the process id. */
+export function runOwner(): string {
+  let user = process.env.USER ?? 'someone';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // keep $USER
+  }
+  return `${user}@${os.hostname()}, pid ${process.pid}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { main } from '../../../src/node/cli';
 import { XlsxWorkbook } from '../../../src/node/xlsx/xlsxWorkbook';
 import { templatePath } from '../../../src/node/packageRoot';
 import { FakeSheetsServer } from '../../fakes/fakeSheetsServer';
-import { newSpreadsheet } from '../../fakes/fakeSheetsBook';
+import { fakeSheetsBook, newSpreadsheet } from '../../fakes/fakeSheetsBook';
 
 const server = new FakeSheetsServer();
 const saved = { ...process.env };
@@ -56,12 +56,14 @@ describe('the CLI on a Google Sheet', () => {
         `gsheet:${id}`,
       ]),
     ).toBe(0);
+    // Lock, read (get + batchGet), write (get, staging, upload, commit), unlock.
     expect(server.counts()).toEqual({
       get: 2,
       'values.batchGet': 1,
-      batchUpdate: 2,
+      batchUpdate: 4,
       'values.batchUpdate': 1,
     });
+    expect(server.sheetTitles(id)).not.toContain('shipsheet-lock');
     const rows = orders(server.values(id, 'Orders'));
     expect(rows).toHaveLength(14);
     expect(out.join('')).toMatch(/Imported unshipped-orders.txt into gsheet:.*14 added/);
@@ -104,6 +106,16 @@ describe('the CLI on a Google Sheet', () => {
     // Only the Log differs: the pull's own Log row goes up.
     expect(result.stats).toMatchObject({ updated: 0 });
     expect(orders(server.values(id, 'Orders')).map((r) => r.record)).toEqual(fromGoogle.map((r) => r.record));
+  });
+
+  it('refuses to run while another run holds the sheet, writing nothing', async () => {
+    const id = newSpreadsheet(server, {});
+    const release = await fakeSheetsBook(server, id).lock('cron@server, pid 42');
+    expect(await main(['init', '--book', `gsheet:${id}`])).toBe(2);
+    expect(out.join('')).toMatch(/in use by another Shipsheet run \(cron@server, pid 42/);
+    expect(server.sheetTitles(id)).toEqual(['Sheet1', 'shipsheet-lock']);
+    await release();
+    expect(await main(['init', '--book', `gsheet:${id}`])).toBe(0);
   });
 
   it('exits 2 with a clear message for a spreadsheet that does not exist or a bad id', async () => {
