@@ -124,5 +124,12 @@ describe('the CLI on a Google Sheet', () => {
     out = [];
     expect(await main(['init', '--book', 'gsheet:no!'])).toBe(2);
     expect(out.join('')).toMatch(/not a Google spreadsheet id/);
+    out = [];
+    const id = newSpreadsheet(server, {});
+    const file = templatePath('sample', 'unshipped-orders.txt');
+    expect(await main(['import', 'orders', file, '--book', `gsheet:${id}`, '--write-copy', 'x.xlsx'])).toBe(
+      2,
+    );
+    expect(out.join('')).toMatch(/--write-copy is for .xlsx workbooks/);
   });
 });
