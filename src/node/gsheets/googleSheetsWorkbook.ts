@@ -82,6 +82,17 @@ export class GoogleSheetsWorkbook implements Workbook {
     }
   }
 
+  /** A sheet id not in `used` (then added to it): the API lets clients choose ids, up to 2^31 - 1. */
+  private freshSheetId(used: Set<number>): number {
+    for (;;) {
+      const id = 1 + Math.floor(this.random() * 2_000_000_000);
+      if (!used.has(id)) {
+        used.add(id);
+        return id;
+      }
+    }
+  }
+
   private async meta(): Promise<SheetMeta[]> {
     const data = await this.call('reading the list of sheets', () =>
       this.api.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: META_FIELDS }),
@@ -151,13 +162,7 @@ export class GoogleSheetsWorkbook implements Workbook {
       {
         label: this.label,
         meta: () => this.meta(),
-        newSheetId: (meta) => {
-          const used = new Set(meta.map((m) => m.sheetId));
-          for (;;) {
-            const id = 1 + Math.floor(this.random() * 2_000_000_000);
-            if (!used.has(id)) return id;
-          }
-        },
+        newSheetId: (meta) => this.freshSheetId(new Set(meta.map((m) => m.sheetId))),
         readCell: async (range) =>
           (
             await this.call('reading the lock', () =>
@@ -188,15 +193,7 @@ export class GoogleSheetsWorkbook implements Workbook {
     if (isEmptyPlan(plan)) return;
     const meta = await this.meta();
     const used = new Set(meta.map((m) => m.sheetId));
-    const newSheetId = () => {
-      for (;;) {
-        const id = 1 + Math.floor(this.random() * 2_000_000_000);
-        if (!used.has(id)) {
-          used.add(id);
-          return id;
-        }
-      }
-    };
+    const newSheetId = () => this.freshSheetId(used);
     let planned: PlannedWrite;
     try {
       planned = planWrite(plan, meta, {
