@@ -83,6 +83,36 @@ describe('Google credentials', () => {
     expect(seen[seen.length - 1]).toMatchObject({ scope: SCOPE_READ_ONLY });
   });
 
+  it('falls back to Application Default Credentials (here GOOGLE_APPLICATION_CREDENTIALS) without a request', async () => {
+    const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const keyFile = path.join(dir, 'adc.json');
+    fs.writeFileSync(
+      keyFile,
+      JSON.stringify({
+        type: 'service_account',
+        project_id: 'p',
+        client_email: 'adc@p.iam.gserviceaccount.com',
+        private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }),
+      }),
+    );
+    const saved = process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    const detection = process.env.METADATA_SERVER_DETECTION;
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = keyFile;
+    // Never let google-auth-library probe the GCE metadata server (169.254.169.254) from a test.
+    process.env.METADATA_SERVER_DETECTION = 'none';
+    try {
+      const before = server.requests.length;
+      const auth = await resolveGoogleAuth({ env: {} });
+      expect(auth.describe).toBe('Application Default Credentials');
+      expect(server.requests.length).toBe(before);
+    } finally {
+      if (saved === undefined) delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+      else process.env.GOOGLE_APPLICATION_CREDENTIALS = saved;
+      if (detection === undefined) delete process.env.METADATA_SERVER_DETECTION;
+      else process.env.METADATA_SERVER_DETECTION = detection;
+    }
+  });
+
   it('refuses a key file inside the repository and a file that is not a key', async () => {
     const inside = path.join(packageRoot(), 'test-output', `key-${process.pid}.json`);
     fs.mkdirSync(path.dirname(inside), { recursive: true });
