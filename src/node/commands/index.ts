@@ -1,9 +1,17 @@
 /** Every `shipsheet` command; each issue adds its own register function here. */
 import type { Command } from 'commander';
 import { registerDemo } from './demoCommand';
+import { registerGoogle } from './googleCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 import { registerLabels } from './labelsCommand';
+import { registerSync } from './syncCommand';
+import { registerValidateTracking } from './validateTrackingCommand';
+import { registerExport } from './exportCommand';
+import { registerRecordTracking } from './recordTrackingCommand';
+import { registerHealth } from './healthCommand';
+import { registerRestockReturns } from './returnsCommand';
+import { registerPurgePii } from './purgePiiCommand';
 import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -11,5 +19,13 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerInit,
   registerImport,
   registerLabels,
+  registerSync,
+  registerGoogle,
+  registerValidateTracking,
+  registerRecordTracking,
+  registerExport,
+  registerHealth,
+  registerRestockReturns,
+  registerPurgePii,
   registerTrack,
 ];

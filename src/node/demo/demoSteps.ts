@@ -18,6 +18,7 @@ import { OFFLINE_HTTP } from '../labels/offlineHttp';
 import { FileLabelSink } from '../labels/fileLabelSink';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
+import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
 
 export interface DemoContext {
   readonly book: Workbook;
@@ -67,21 +68,20 @@ export const DEMO_STEPS: DemoStep[] = [
       ),
     ],
   },
+  // Labels: after check stock and choose carriers (their steps go before this one), before record tracking.
+  {
+    title: 'Print labels, packing slips and the pick list (sample labels, NOT VALID FOR SHIPPING)',
+    run: async (demo) => [
+      await generateLabels(
+        demo.book,
+        {
+          provider: sampleLabelProvider(),
+          http: OFFLINE_HTTP,
+          sink: new FileLabelSink(path.join(demo.outDir, 'labels')),
+        },
+        demo.context,
+      ),
+    ],
+  },
+  ...FULFILLMENT_DEMO_STEPS,
 ];
-
-// Labels come after check stock and choose carriers: keep this step last when merging the steps before it.
-DEMO_STEPS.push({
-  // After check stock and choose carriers: labels for every Rated order, from the offline sample provider.
-  title: 'Print labels, packing slips and the pick list (sample labels, NOT VALID FOR SHIPPING)',
-  run: async (demo) => [
-    await generateLabels(
-      demo.book,
-      {
-        provider: sampleLabelProvider(),
-        http: OFFLINE_HTTP,
-        sink: new FileLabelSink(path.join(demo.outDir, 'labels')),
-      },
-      demo.context,
-    ),
-  ],
-});

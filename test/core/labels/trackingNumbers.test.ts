@@ -6,6 +6,7 @@ import {
   mod10CheckDigit,
   sampleTrackingNumber,
   UPS_WEIGHTS,
+  validateTrackingNumber,
 } from '../../../src/core';
 
 /**
@@ -93,5 +94,21 @@ describe('sample tracking numbers', () => {
     for (let i = 0; i < 2000; i++)
       seen.add(sampleTrackingNumber('USPS', 'Ground Advantage', `112-0000000-${i}-1#1`));
     expect(seen.size).toBe(2000);
+  });
+
+  test("the tracking step's validator (validate-tracking) accepts them for the carrier they claim", () => {
+    const services: Record<string, string[]> = {
+      UPS: ['Ground', 'Next Day Air', '2nd Day Air', '3 Day Select', 'Next Day Air Saver'],
+      USPS: ['Ground Advantage', 'Priority Mail', 'Priority Mail Express'],
+      FedEx: ['Express Saver', 'Ground'],
+      DHL: ['Express Worldwide'],
+    };
+    for (const [carrier, list] of Object.entries(services))
+      for (const service of list)
+        for (let i = 0; i < 50; i++) {
+          const n = sampleTrackingNumber(carrier as 'UPS', service, `112-0000000-${i}-1#1`);
+          const check = validateTrackingNumber(n);
+          expect(check.matches.filter((m) => m.valid).map((m) => m.carrier)).toContain(carrier);
+        }
   });
 });
