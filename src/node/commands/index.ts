@@ -2,8 +2,11 @@
 import type { Command } from 'commander';
 import { registerCheckStock } from './checkStockCommand';
 import { registerDemo } from './demoCommand';
+import { registerGoogle } from './googleCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerLabels } from './labelsCommand';
+import { registerSync } from './syncCommand';
 import { registerValidateTracking } from './validateTrackingCommand';
 import { registerExport } from './exportCommand';
 import { registerRecordTracking } from './recordTrackingCommand';
@@ -17,6 +20,9 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerInit,
   registerImport,
   registerCheckStock,
+  registerLabels,
+  registerSync,
+  registerGoogle,
   registerValidateTracking,
   registerRecordTracking,
   registerExport,

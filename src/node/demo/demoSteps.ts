@@ -10,12 +10,16 @@ import {
   exportInventoryLoader,
   importInventory,
   importListings,
+  generateLabels,
   importTable,
   importOrders,
   parseOrderReport,
+  sampleLabelProvider,
   settingsTable,
   setUpSheets,
 } from '../../core';
+import { OFFLINE_HTTP } from '../labels/offlineHttp';
+import { FileLabelSink } from '../labels/fileLabelSink';
 import { writePurchaseList } from '../stock/writePurchaseList';
 import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { readTableFile } from '../flatfiles/readTableFile';
@@ -91,6 +95,21 @@ export const DEMO_STEPS: DemoStep[] = [
         { ...loader, lines: [...loader.lines, `Quantities for Amazon: ${path.basename(loaderFile)}`] },
       ];
     },
+  },
+  // Labels: after check stock and choose carriers (their steps go before this one), before record tracking.
+  {
+    title: 'Print labels, packing slips and the pick list (sample labels, NOT VALID FOR SHIPPING)',
+    run: async (demo) => [
+      await generateLabels(
+        demo.book,
+        {
+          provider: sampleLabelProvider(),
+          http: OFFLINE_HTTP,
+          sink: new FileLabelSink(path.join(demo.outDir, 'labels')),
+        },
+        demo.context,
+      ),
+    ],
   },
   ...FULFILLMENT_DEMO_STEPS,
 ];
