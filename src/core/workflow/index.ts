@@ -3,3 +3,4 @@ export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
 export * from './setUpSheets';
+export * from './salesReportAction';
