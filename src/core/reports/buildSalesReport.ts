@@ -154,11 +154,11 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
   const post = (ms: number, sku: string, f: Partial<Figures>): boolean => {
     const i = bucketOf(buckets, ms);
     if (i < 0) return false;
-    addFigures(perBucket[i], f as Figures);
+    addFigures(perBucket[i], f);
     if (i >= buckets.firstInRange) {
       let s = perSku.get(sku);
       if (!s) perSku.set(sku, (s = zeroFigures()));
-      addFigures(s, f as Figures);
+      addFigures(s, f);
     }
     return true;
   };
@@ -242,13 +242,13 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
       continue;
     }
     // An order counts once in the totals, and once in each of its SKUs.
-    addFigures(perBucket[bucket], { ...(f as Figures), orders: first ? 1 : 0 });
+    addFigures(perBucket[bucket], { ...f, orders: first ? 1 : 0 });
     if (bucket >= buckets.firstInRange) {
       linesCounted++;
       if (feesEstimated > 0) estimatedLines++;
       let s = perSku.get(line.sku);
       if (!s) perSku.set(line.sku, (s = zeroFigures()));
-      addFigures(s, { ...(f as Figures), orders: 1 });
+      addFigures(s, { ...f, orders: 1 });
     }
     countedOrders.add(line.orderId);
     const skus = orderSkus.get(line.orderId);

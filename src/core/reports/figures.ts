@@ -36,17 +36,12 @@ export function zeroFigures(): Figures {
   };
 }
 
-export function addFigures(into: Figures, from: Readonly<Figures>): Figures {
-  into.orders += from.orders;
-  into.units += from.units;
-  into.grossSales += from.grossSales;
-  into.promotions += from.promotions;
-  into.refunds += from.refunds;
-  into.fees += from.fees;
-  into.feesEstimated += from.feesEstimated;
-  into.shippingCost += from.shippingCost;
-  into.costOfGoods += from.costOfGoods;
-  into.unitsWithoutCost += from.unitsWithoutCost;
+/** Add figures into a row; figures `from` does not name count as zero. */
+export function addFigures(into: Figures, from: Readonly<Partial<Figures>>): Figures {
+  for (const k in from) {
+    const v = from[k as keyof Figures];
+    if (v !== undefined) into[k as keyof Figures] += v;
+  }
   return into;
 }
 

@@ -126,8 +126,11 @@ export async function prepareSalesReport(
     problems.push(...parsed.problems);
     settlements.push(parsed);
   }
+  /** A missing or empty sheet is an empty table (a seller without returns has no Returns rows). */
   const decode = <S extends Parameters<typeof decodeTable>[0]>(schema: S) => {
-    const t = decodeTable(schema, grids.get(schema.name) ?? [], { checkRequired: true });
+    const grid = grids.get(schema.name) ?? null;
+    if (grid === null || grid.length === 0) return [];
+    const t = decodeTable(schema, grid);
     problems.push(...t.problems);
     return t.rows.filter((r) => r.valid);
   };
