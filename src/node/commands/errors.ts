@@ -1,6 +1,7 @@
 /** Errors a command reports as bad usage or unreadable input (exit 2, nothing written), without a stack trace. */
 import { InputFileError } from '../flatfiles/readTableFile';
 import { BookSpecError } from '../openBook';
+import { ReportOutputError } from '../reports/salesReportRun';
 import { WorkbookBusyError } from '../xlsx/fileLock';
 import { WorkbookFileError } from '../xlsx/xlsxWorkbook';
 
@@ -12,6 +13,7 @@ export function isUserError(e: unknown): e is Error {
     e instanceof InputFileError ||
     e instanceof BookSpecError ||
     e instanceof WorkbookBusyError ||
-    e instanceof WorkbookFileError
+    e instanceof WorkbookFileError ||
+    e instanceof ReportOutputError
   );
 }

@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { registerDemo } from './demoCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerReport } from './reportCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerReport,
 ];

@@ -14,6 +14,7 @@ import {
 } from '../../core';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
+import { runSalesReportFiles } from '../reports/salesReportRun';
 
 export interface DemoContext {
   readonly book: Workbook;
@@ -61,6 +62,23 @@ export const DEMO_STEPS: DemoStep[] = [
       await importSample(demo, 'unshipped-orders.txt', (grid, source) =>
         importOrders(demo.book, parseOrderReport(grid, source), source, demo.context),
       ),
+    ],
+  },
+  {
+    title: "Last week's sales report (All Orders and settlement report samples), with its chart",
+    run: async (demo) => [
+      (
+        await runSalesReportFiles(
+          demo.book,
+          {
+            period: 'week',
+            allOrders: [templatePath('sample', 'all-orders.txt')],
+            settlements: [templatePath('sample', 'settlement.txt')],
+            out: [path.join(demo.outDir, 'sales-report.html'), path.join(demo.outDir, 'sales-report.xlsx')],
+          },
+          demo.context,
+        )
+      ).result,
     ],
   },
 ];
