@@ -95,7 +95,14 @@ export interface SalesReport {
   readonly health: readonly HealthFigure[] | null;
   /** Sale lines inside the report's range. */
   readonly linesCounted: number;
+  /**
+   * Day by day inside the range (for the chart: a weekly report's week drawn by day), or null past
+   * `MAX_DAILY_DAYS` days.
+   */
+  readonly daily: readonly { date: LocalDate; figures: Figures }[] | null;
 }
+
+const MAX_DAILY_DAYS = 400;
 
 /** The SKU row holding fees Amazon charges the account, not an order (subscription, advertising). */
 export const ACCOUNT_FEES_ROW = '(account fees)';
@@ -146,6 +153,13 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
   const buckets = makeBuckets(options, previousFrom);
   const perBucket = buckets.starts.map(() => zeroFigures());
   const perSku = new Map<string, Figures>();
+  const dayBuckets = days <= MAX_DAILY_DAYS ? makeBuckets({ ...options, period: 'day' }, options.from) : null;
+  const perDay = dayBuckets ? dayBuckets.starts.map(() => zeroFigures()) : null;
+  const addDaily = (ms: number, f: Partial<Figures>) => {
+    if (!dayBuckets || !perDay) return;
+    const d = bucketOf(dayBuckets, ms);
+    if (d >= 0) addFigures(perDay[d], f);
+  };
   const leftOut = new LeftOutCounter();
   const notes: ReportNote[] = [];
   let outsideRange = 0;
@@ -155,6 +169,7 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
     const i = bucketOf(buckets, ms);
     if (i < 0) return false;
     addFigures(perBucket[i], f);
+    addDaily(ms, f);
     if (i >= buckets.firstInRange) {
       let s = perSku.get(sku);
       if (!s) perSku.set(sku, (s = zeroFigures()));
@@ -212,7 +227,6 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
       shipping = settled.amounts.shipping;
       giftWrap = settled.amounts.giftWrap;
     }
-    if (itemPrice === null) pricelessLines++;
     const gross = (itemPrice ?? 0) + shipping + giftWrap;
     const promotions = line.promotions ?? (settled ? -settled.amounts.promotion : 0);
     let fees: number;
@@ -243,9 +257,11 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
     }
     // An order counts once in the totals, and once in each of its SKUs.
     addFigures(perBucket[bucket], { ...f, orders: first ? 1 : 0 });
+    addDaily(line.ms, { ...f, orders: first ? 1 : 0 });
     if (bucket >= buckets.firstInRange) {
       linesCounted++;
       if (feesEstimated > 0) estimatedLines++;
+      if (itemPrice === null) pricelessLines++;
       let s = perSku.get(line.sku);
       if (!s) perSku.set(line.sku, (s = zeroFigures()));
       addFigures(s, { ...f, orders: 1 });
@@ -414,7 +430,7 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
     notes.push({ kind: 'info', text: `No sales from ${options.from} to ${options.to}.` });
   const left = leftOut.list();
   for (const l of left)
-    notes.push({ kind: 'left-out', text: `${l.source}: ${l.count} ${l.what} left out — ${l.reason}.` });
+    notes.push({ kind: 'left-out', text: `${l.source}: ${l.what} (${l.count}) left out — ${l.reason}.` });
 
   return {
     currency,
@@ -434,6 +450,7 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
     leftOut: left,
     health: sources.health ?? null,
     linesCounted,
+    daily: dayBuckets && perDay ? dayBuckets.starts.map((date, i) => ({ date, figures: perDay[i] })) : null,
   };
 }
 

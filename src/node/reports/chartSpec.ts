@@ -3,7 +3,7 @@
  * Written in Vega directly rather than Vega-Lite: vega 6.4 is already a dependency and supports Node 20,
  * while vega-lite 6.x declares Node >= 22; the chart is two marks, so the compiler would buy little.
  */
-import type { SalesReport } from '../../core';
+import type { Figures, SalesReport } from '../../core';
 import { netSales, profit, toMajor } from '../../core';
 
 export const SERIES = { sales: 'Net sales', profit: 'Profit' } as const;
@@ -14,8 +14,18 @@ export interface ChartPoint {
   value: number;
 }
 
+/** The points drawn: per period, or per day when the range holds fewer than four periods (a week by day). */
+export function chartBuckets(report: SalesReport): {
+  by: string;
+  rows: { label: string; figures: Figures }[];
+} {
+  if (report.periods.length >= 4 || !report.daily || report.period === 'day')
+    return { by: report.period, rows: report.periods.map((p) => ({ label: p.label, figures: p.figures })) };
+  return { by: 'day', rows: report.daily.map((d) => ({ label: d.date, figures: d.figures })) };
+}
+
 export function chartPoints(report: SalesReport): ChartPoint[] {
-  return report.periods.flatMap((p) => [
+  return chartBuckets(report).rows.flatMap((p) => [
     { period: p.label, series: SERIES.sales, value: toMajor(netSales(p.figures), report.currency) },
     { period: p.label, series: SERIES.profit, value: toMajor(profit(p.figures), report.currency) },
   ]);
@@ -24,8 +34,10 @@ export function chartPoints(report: SalesReport): ChartPoint[] {
 /** A Vega spec (plain JSON) for the report's periods; width grows with the number of periods. */
 export function salesChartSpec(report: SalesReport): Record<string, unknown> {
   const points = chartPoints(report);
-  const width = Math.max(480, Math.min(1400, report.periods.length * 56));
-  const title = `Net sales and profit by ${report.period}, ${report.from} to ${report.to} (${report.currency})`;
+  const buckets = chartBuckets(report);
+  const labels = buckets.rows.map((r) => r.label);
+  const width = Math.max(480, Math.min(1400, labels.length * 56));
+  const title = `Net sales and profit by ${buckets.by}, ${report.from} to ${report.to} (${report.currency})`;
   return {
     $schema: 'https://vega.github.io/schema/vega/v6.json',
     description: title,
@@ -48,7 +60,7 @@ export function salesChartSpec(report: SalesReport): Record<string, unknown> {
       },
     ],
     scales: [
-      { name: 'x', type: 'band', domain: report.periods.map((p) => p.label), range: 'width', padding: 0.25 },
+      { name: 'x', type: 'band', domain: labels, range: 'width', padding: 0.25 },
       {
         name: 'y',
         type: 'linear',
@@ -68,8 +80,8 @@ export function salesChartSpec(report: SalesReport): Record<string, unknown> {
       {
         orient: 'bottom',
         scale: 'x',
-        labelAngle: report.periods.length > 8 ? -45 : 0,
-        labelAlign: report.periods.length > 8 ? 'right' : 'center',
+        labelAngle: labels.length > 8 ? -45 : 0,
+        labelAlign: labels.length > 8 ? 'right' : 'center',
         labelFont: 'DejaVu Sans, Arial, sans-serif',
       },
       {
