@@ -35,6 +35,12 @@ export const schedulesTable = defineTable({
       width: 24,
       description: 'Folder for the report files.',
     }),
+    text('input-folder', {
+      owner: 'seller',
+      width: 24,
+      description:
+        'Folder of Amazon files to include (All Orders and settlement reports, recognised by their headers).',
+    }),
     oneOf('format', SCHEDULE_FORMATS, {
       owner: 'seller',
       description: 'html (default), xlsx, or html+xlsx.',

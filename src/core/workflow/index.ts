@@ -4,3 +4,4 @@ export * from './importTable';
 export * from './logEntry';
 export * from './setUpSheets';
 export * from './salesReportAction';
+export * from './scheduledRuns';

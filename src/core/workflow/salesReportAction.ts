@@ -157,7 +157,7 @@ export async function prepareSalesReport(
   const rows = salesReportRows(report);
   for (const r of rows) sheet.append(r);
   const write = sheet.toWrite();
-  const summary = `${request.period} report ${from} to ${to} in ${currency}: ${report.linesCounted} order lines, ${report.periods.length} period${report.periods.length === 1 ? "" : "s"}, ${report.skus.length} SKU rows`;
+  const summary = `${request.period} report ${from} to ${to} in ${currency}: ${report.linesCounted} order lines, ${report.periods.length} period${report.periods.length === 1 ? '' : 's'}, ${report.skus.length} SKU rows`;
   const log = new TableEditor(
     logTable,
     grids.get(logTable.name) ?? null,

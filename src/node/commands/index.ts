@@ -4,10 +4,12 @@ import { registerDemo } from './demoCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 import { registerReport } from './reportCommand';
+import { registerSchedule } from './scheduleCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
   registerReport,
+  registerSchedule,
 ];

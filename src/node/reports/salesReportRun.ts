@@ -30,6 +30,8 @@ export interface SalesReportRun {
   result: ActionResult;
   report: SalesReport | null;
   files: string[];
+  /** The chart as drawn (SVG) and as the PNG placed in the workbook. */
+  chart: { svg: string; png: Buffer } | null;
 }
 
 export class ReportOutputError extends Error {}
@@ -65,7 +67,7 @@ export async function runSalesReportFiles(
     context,
   );
   const { report, plan } = prepared;
-  if (!report || !plan) return { result: prepared.result, report, files: [] };
+  if (!report || !plan) return { result: prepared.result, report, files: [], chart: null };
   const svg = await renderChartSvg(report);
   const png = svgToPng(svg);
   if (book instanceof XlsxWorkbook) {
@@ -86,5 +88,5 @@ export async function runSalesReportFiles(
     lines: [...prepared.result.lines, ...files.map((f) => `Wrote ${f}.`)],
     data: { ...(prepared.result.data as object), files },
   };
-  return { result, report, files };
+  return { result, report, files, chart: { svg, png: png.png } };
 }
