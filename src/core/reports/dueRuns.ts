@@ -50,7 +50,7 @@ export function parseWhen(text: string | null, period: ReportPeriod): ParsedWhen
     const m = Number(time[2]);
     if (time[3] === 'pm' && h < 12) h += 12;
     if (time[3] === 'am' && h === 12) h = 0;
-    if (h > 23 || m > 59) return { ok: false, reason: `${time[0].trim()} is not a time of day` };
+    if (h > 23 || m > 59) return { ok: false, reason: `${time[1]}:${time[2]} is not a time of day` };
     minutes = h * 60 + m;
     rest = rest.slice(0, time.index).trim();
   }
