@@ -59,7 +59,9 @@ export async function importOrders(
   let updated = 0;
   let unchanged = 0;
   const now = toIsoUtc(context.now);
-  for (const item of report.items) {
+  const total = report.items.length;
+  for (const [i, item] of report.items.entries()) {
+    if (context.onProgress && i % 2000 === 0) context.onProgress('Merging order items', i, total);
     const fields: Partial<OrderRecord> = {};
     for (const [k, v] of Object.entries(item.fields))
       if (amazonColumns.has(k)) (fields as Record<string, unknown>)[k] = v;
@@ -76,6 +78,7 @@ export async function importOrders(
       else unchanged++;
     }
   }
+  context.onProgress?.('Merging order items', total, total);
   const summary = `${report.rowsRead} rows read, ${report.items.length} order items: ${added} added, ${updated} updated, ${unchanged} unchanged, ${report.rowsRejected} rejected`;
   const log = new TableEditor(
     logTable,

@@ -27,6 +27,6 @@ export function registerImport(program: Command): void {
         throw new UsageError(
           `shipsheet import: unknown kind ${kind}; use one of ${Object.keys(IMPORTERS).join(', ')}`,
         );
-      process.exitCode = await withBook(opts, (book) => importer(book, file, opts));
+      process.exitCode = await withBook(opts, (book, progress) => importer(book, file, opts, progress));
     });
 }

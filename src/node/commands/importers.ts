@@ -8,17 +8,24 @@ import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
 import { nodeRunContext } from './runContext';
 import path from 'node:path';
+import type { Progress } from '../progress';
 
 export interface ImportOptions extends ReadTableFileOptions {
   mode?: 'merge' | 'replace';
 }
 
-export type Importer = (book: Workbook, file: string, options: ImportOptions) => Promise<ActionResult>;
+export type Importer = (
+  book: Workbook,
+  file: string,
+  options: ImportOptions,
+  progress: Progress,
+) => Promise<ActionResult>;
 
 export const IMPORTERS: Record<string, Importer> = {
-  async orders(book, file, options) {
-    const input = await readTableFile(file, options);
+  async orders(book, file, options, progress) {
     const source = path.basename(file);
-    return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext());
+    progress.phase(`Reading ${source}`);
+    const input = await readTableFile(file, options);
+    return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext(progress));
   },
 };
