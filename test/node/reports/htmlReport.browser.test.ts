@@ -73,7 +73,9 @@ it('renders the weekly report page with a chart of net sales and profit by day, 
   );
   const heights = await page
     .locator('#chart svg .mark-rect.role-mark path')
-    .evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox().height));
+    .evaluateAll((els) =>
+      els.map((e) => (e as unknown as { getBBox(): { height: number } }).getBBox().height),
+    );
   expect(heights.indexOf(Math.max(...heights))).toBe(daily.indexOf(Math.max(...daily)));
   // The tables are there, and the estimate is marked.
   await expect(page.locator('#totals tbody tr').count()).resolves.toBe(2);
