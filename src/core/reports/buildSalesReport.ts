@@ -5,10 +5,6 @@
  */
 import { parseDateTime } from '../dates/parseDateTime';
 import { formatMoneyPlain } from '../money/parseMoney';
-import type { InventoryRecord } from '../tables/inventory';
-import type { ListingRecord } from '../tables/listings';
-import type { ReturnRecord } from '../tables/returns';
-import type { ShipmentRecord } from '../tables/shipments';
 import type { ParsedAllOrders } from './allOrdersReport';
 import type { FeeRules } from './feeRules';
 import { estimateLineFees, subscriptionShareOfDay } from './feeRules';
@@ -26,6 +22,7 @@ import {
   periodLabel,
   periodStart,
 } from './localCalendar';
+import type { ReportInventory, ReportListing, ReportReturn, ReportShipment } from './reportColumns';
 import type { OrderSheetLine } from './saleLines';
 import { collectSaleLines } from './saleLines';
 import type { LeftOut, ParsedSettlement, SettlementLine } from './settlementReport';
@@ -35,10 +32,10 @@ export interface SalesReportSources {
   readonly orders: readonly OrderSheetLine[];
   readonly allOrders: readonly ParsedAllOrders[];
   readonly settlements: readonly ParsedSettlement[];
-  readonly returns: readonly ReturnRecord[];
-  readonly shipments: readonly ShipmentRecord[];
-  readonly inventory: readonly InventoryRecord[];
-  readonly listings: readonly ListingRecord[];
+  readonly returns: readonly ReportReturn[];
+  readonly shipments: readonly ReportShipment[];
+  readonly inventory: readonly ReportInventory[];
+  readonly listings: readonly ReportListing[];
   /** Account-health figures computed elsewhere (issue 6), shown as they are; null when there are none. */
   readonly health?: readonly HealthFigure[] | null;
 }
@@ -218,6 +215,11 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
   let estimatedLines = 0;
   let pricelessLines = 0;
   for (const line of lines) {
+    const bucket = bucketOf(buckets, line.ms);
+    if (bucket < 0) {
+      outsideRange++;
+      continue;
+    }
     const settled = settledFees.get(`${line.orderId}\u0000${line.sku}`);
     let itemPrice = line.itemPrice;
     let shipping = line.shipping;
@@ -240,31 +242,27 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
       feesEstimated = fees;
     }
     const cost = unitCost.get(line.sku);
-    const first = !countedOrders.has(line.orderId);
-    const f: Partial<Figures> = {
-      units: line.units,
-      grossSales: gross,
-      promotions,
-      fees,
-      feesEstimated,
-      costOfGoods: cost === undefined ? 0 : cost * line.units,
-      unitsWithoutCost: cost === undefined ? line.units : 0,
-    };
-    const bucket = bucketOf(buckets, line.ms);
-    if (bucket < 0) {
-      outsideRange++;
-      continue;
-    }
+    // One figures object per line, reused for its period, its day and its SKU (this loop runs per order line).
+    const f = zeroFigures();
+    f.units = line.units;
+    f.grossSales = gross;
+    f.promotions = promotions;
+    f.fees = fees;
+    f.feesEstimated = feesEstimated;
+    f.costOfGoods = cost === undefined ? 0 : cost * line.units;
+    f.unitsWithoutCost = cost === undefined ? line.units : 0;
     // An order counts once in the totals, and once in each of its SKUs.
-    addFigures(perBucket[bucket], { ...f, orders: first ? 1 : 0 });
-    addDaily(line.ms, { ...f, orders: first ? 1 : 0 });
+    f.orders = countedOrders.has(line.orderId) ? 0 : 1;
+    addFigures(perBucket[bucket], f);
+    addDaily(line.ms, f);
     if (bucket >= buckets.firstInRange) {
       linesCounted++;
       if (feesEstimated > 0) estimatedLines++;
       if (itemPrice === null) pricelessLines++;
       let s = perSku.get(line.sku);
       if (!s) perSku.set(line.sku, (s = zeroFigures()));
-      addFigures(s, { ...f, orders: 1 });
+      f.orders = 1;
+      addFigures(s, f);
     }
     countedOrders.add(line.orderId);
     const skus = orderSkus.get(line.orderId);

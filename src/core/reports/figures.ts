@@ -38,10 +38,16 @@ export function zeroFigures(): Figures {
 
 /** Add figures into a row; figures `from` does not name count as zero. */
 export function addFigures(into: Figures, from: Readonly<Partial<Figures>>): Figures {
-  for (const k in from) {
-    const v = from[k as keyof Figures];
-    if (v !== undefined) into[k as keyof Figures] += v;
-  }
+  into.orders += from.orders ?? 0;
+  into.units += from.units ?? 0;
+  into.grossSales += from.grossSales ?? 0;
+  into.promotions += from.promotions ?? 0;
+  into.refunds += from.refunds ?? 0;
+  into.fees += from.fees ?? 0;
+  into.feesEstimated += from.feesEstimated ?? 0;
+  into.shippingCost += from.shippingCost ?? 0;
+  into.costOfGoods += from.costOfGoods ?? 0;
+  into.unitsWithoutCost += from.unitsWithoutCost ?? 0;
   return into;
 }
 

@@ -6,6 +6,7 @@ export * from './figures';
 export * from './healthFigures';
 export * from './leftOut';
 export * from './localCalendar';
+export * from './reportColumns';
 export * from './saleLines';
 export * from './salesReportRows';
 export * from './settlementAmounts';

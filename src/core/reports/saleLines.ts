@@ -4,8 +4,8 @@
  * only the settlement report knows. Cancelled lines and lines in another currency are left out and counted.
  */
 import { parseDateTime } from '../dates/parseDateTime';
-import type { OrderRecord } from '../tables/orders';
 import type { ParsedAllOrders } from './allOrdersReport';
+import type { ReportOrder } from './reportColumns';
 import type { LeftOutCounter } from './leftOut';
 import type { SettlementLine } from './settlementReport';
 
@@ -25,13 +25,19 @@ export interface SaleLine {
 
 export interface OrderSheetLine {
   readonly rowNumber: number;
-  readonly record: OrderRecord;
+  readonly record: ReportOrder;
 }
 
 const abs = (n: number | null): number => (n === null ? 0 : Math.abs(n));
 
-/** A decoded datetime field (already validated) as epoch ms. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A decoded datetime field (already validated) as epoch ms. Amazon's full ISO form with an offset is exactly
+ * what `Date.parse` is specified to read, so the common case skips the general parser.
+ */
 function instantMs(iso: string): number {
+  if (ISO_WITH_OFFSET.test(iso)) return Date.parse(iso);
   const d = parseDateTime(iso);
   return d.ok ? d.date.getTime() : Number.NaN;
 }
@@ -109,8 +115,8 @@ export function collectSaleLines(
       );
       continue;
     }
-    const purchased = r['purchase-date'] === null ? null : parseDateTime(r['purchase-date']);
-    if (!purchased || !purchased.ok) {
+    const purchasedMs = r['purchase-date'] === null ? Number.NaN : instantMs(r['purchase-date']);
+    if (Number.isNaN(purchasedMs)) {
       leftOut.add('Orders', 'order lines without a purchase-date', 'no date to place them in a period');
       continue;
     }
@@ -118,7 +124,7 @@ export function collectSaleLines(
     add(`${r['order-id']}\u0000${r.sku}`, {
       orderId: r['order-id'],
       sku: r.sku,
-      ms: purchased.date.getTime(),
+      ms: purchasedMs,
       units: r['quantity-purchased'],
       itemPrice: r['item-price'],
       shipping: r['shipping-price'] ?? 0,

@@ -12,6 +12,22 @@ import type { HealthFigure } from '../reports/healthFigures';
 import type { LocalDate, ReportPeriod } from '../reports/localCalendar';
 import { addDays, isLocalDate, isTimeZone, localDateOf, periodStart } from '../reports/localCalendar';
 import type { ParsedSettlement } from '../reports/settlementReport';
+import type {
+  ReportInventory,
+  ReportListing,
+  ReportOrder,
+  ReportReturn,
+  ReportShipment,
+} from '../reports/reportColumns';
+import {
+  REPORT_INVENTORY_COLUMNS,
+  REPORT_LISTING_COLUMNS,
+  REPORT_ORDER_COLUMNS,
+  REPORT_RETURN_COLUMNS,
+  REPORT_SHIPMENT_COLUMNS,
+  projectTable,
+} from '../reports/reportColumns';
+import type { TableSchema } from '../tables/schema';
 import { parseSettlementReport } from '../reports/settlementReport';
 import { salesReportRows } from '../reports/salesReportRows';
 import { readSettings } from '../settings/readSettings';
@@ -127,22 +143,24 @@ export async function prepareSalesReport(
     settlements.push(parsed);
   }
   /** A missing or empty sheet is an empty table (a seller without returns has no Returns rows). */
-  const decode = <S extends Parameters<typeof decodeTable>[0]>(schema: S) => {
+  const decode = <R>(schema: TableSchema, columns: readonly string[]): { rowNumber: number; record: R }[] => {
     const grid = grids.get(schema.name) ?? null;
     if (grid === null || grid.length === 0) return [];
-    const t = decodeTable(schema, grid);
+    const t = decodeTable(projectTable(schema, columns), grid, { source: schema.name });
     problems.push(...t.problems);
-    return t.rows.filter((r) => r.valid);
+    return t.rows.filter((r) => r.valid) as unknown as { rowNumber: number; record: R }[];
   };
+  const records = <R>(schema: TableSchema, columns: readonly string[]) =>
+    decode<R>(schema, columns).map((r) => r.record);
   const report = buildSalesReport(
     {
-      orders: decode(ordersTable),
+      orders: decode<ReportOrder>(ordersTable, REPORT_ORDER_COLUMNS),
       allOrders,
       settlements,
-      returns: decode(returnsTable).map((r) => r.record),
-      shipments: decode(shipmentsTable).map((r) => r.record),
-      inventory: decode(inventoryTable).map((r) => r.record),
-      listings: decode(listingsTable).map((r) => r.record),
+      returns: records<ReportReturn>(returnsTable, REPORT_RETURN_COLUMNS),
+      shipments: records<ReportShipment>(shipmentsTable, REPORT_SHIPMENT_COLUMNS),
+      inventory: records<ReportInventory>(inventoryTable, REPORT_INVENTORY_COLUMNS),
+      listings: records<ReportListing>(listingsTable, REPORT_LISTING_COLUMNS),
       health: request.health ?? null,
     },
     { period: request.period, from, to, timeZone, currency, fees: rules, today },
@@ -177,7 +195,6 @@ export async function prepareSalesReport(
       log.toWrite(),
     ],
   };
-  const left = report.notes.filter((n) => n.kind !== 'info' || /outside|not complete|No sales/.test(n.text));
   return {
     report,
     plan,
@@ -194,7 +211,10 @@ export async function prepareSalesReport(
       },
       lines: [
         `Sales Report rebuilt: ${summary}.`,
-        ...left.map((n) => `  ${n.kind === 'estimate' ? 'Estimate' : 'Note'}: ${n.text}`),
+        ...report.notes.map(
+          (n) =>
+            `  ${n.kind === 'estimate' ? 'Estimate' : n.kind === 'left-out' ? 'Left out' : 'Note'}: ${n.text}`,
+        ),
       ],
       data: { from, to, currency, period: request.period },
     },
