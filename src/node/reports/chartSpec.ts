@@ -37,15 +37,25 @@ export function salesChartSpec(report: SalesReport): Record<string, unknown> {
   const buckets = chartBuckets(report);
   const labels = buckets.rows.map((r) => r.label);
   const width = Math.max(480, Math.min(1400, labels.length * 56));
-  const title = `Net sales and profit by ${buckets.by}, ${report.from} to ${report.to} (${report.currency})`;
+  // Title and dates on two lines: without a canvas vega estimates text widths generously, and one long line
+  // would widen the image with empty space.
+  const title = `Net sales and profit by ${buckets.by}`;
+  const subtitle = `${report.from} to ${report.to}, ${report.currency}`;
   return {
     $schema: 'https://vega.github.io/schema/vega/v6.json',
-    description: title,
+    description: `${title}, ${subtitle}`,
     width,
     height: 280,
     padding: 8,
     background: 'white',
-    title: { text: title, font: 'DejaVu Sans, Arial, sans-serif', fontSize: 14, anchor: 'start' },
+    title: {
+      text: title,
+      subtitle,
+      font: 'DejaVu Sans, Arial, sans-serif',
+      subtitleFont: 'DejaVu Sans, Arial, sans-serif',
+      fontSize: 14,
+      anchor: 'start',
+    },
     data: [
       { name: 'points', values: points },
       {
