@@ -12,3 +12,4 @@ export * from './workflow';
 export * from './carriers';
 export * from './http';
 export * from './reports';
+export * from './amazon';

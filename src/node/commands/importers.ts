@@ -3,7 +3,8 @@
  * later steps add theirs here (inventory, listings, returns, any table in bulk).
  */
 import type { ActionResult, Workbook } from '../../core';
-import { importOrders, parseOrderReport } from '../../core';
+import { importAmazonOrders, importOrders, parseOrderReport, readSettings, settingsTable } from '../../core';
+import { spApiClientFromEnv } from '../amazon/spApiFromEnv';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
 import { nodeRunContext } from './runContext';
@@ -12,6 +13,8 @@ import type { Progress } from '../progress';
 
 export interface ImportOptions extends ReadTableFileOptions {
   mode?: 'merge' | 'replace';
+  /** `amazon`: orders come from the Selling Partner API, not a file. */
+  from?: string;
 }
 
 export type Importer = (
@@ -23,9 +26,19 @@ export type Importer = (
 
 export const IMPORTERS: Record<string, Importer> = {
   async orders(book, file, options, progress) {
+    if (options.from === 'amazon') return importFromAmazon(book, progress);
     const source = path.basename(file);
     progress.phase(`Reading ${source}`);
     const input = await readTableFile(file, options);
     return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext(progress));
   },
 };
+
+/** `import orders --from amazon`: the Orders API instead of a file. */
+async function importFromAmazon(book: Workbook, progress: Progress): Promise<ActionResult> {
+  const settings = readSettings(
+    (await book.read([settingsTable.name])).get(settingsTable.name) ?? null,
+  ).settings;
+  progress.phase('Connecting to Amazon');
+  return importAmazonOrders(book, spApiClientFromEnv(settings.text('marketplace')), nodeRunContext(progress));
+}

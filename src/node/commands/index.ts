@@ -5,6 +5,7 @@ import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 import { registerReport } from './reportCommand';
 import { registerSchedule } from './scheduleCommand';
+import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
@@ -12,4 +13,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerImport,
   registerReport,
   registerSchedule,
+  registerTrack,
 ];
