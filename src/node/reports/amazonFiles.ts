@@ -18,7 +18,13 @@ export async function findAmazonFiles(folder: string): Promise<AmazonFiles> {
     .sort();
   for (const name of names) {
     const file = path.join(folder, name);
-    const { grid } = await readTableFile(file);
+    let grid;
+    try {
+      grid = (await readTableFile(file)).grid;
+    } catch {
+      found.other.push(file); // unreadable: not one of Amazon's text reports
+      continue;
+    }
     const head = grid.slice(0, 10);
     const settlement = locateHeader(head, settlementReportTable);
     if (settlement >= 0 && head[settlement].some((c) => String(c).trim().toLowerCase() === 'amount-type'))

@@ -63,7 +63,21 @@ export async function runDueSchedules(
       await fs.promises.mkdir(outDir, { recursive: true });
       const stem = `sales-${due.period}-${due.run.from}`;
       const out = due.formats.map((f) => path.join(outDir, `${stem}.${f}`));
-      const inputs = s['input-folder'] ? await findAmazonFiles(path.resolve(base, s['input-folder'])) : null;
+      const inputFolder = s['input-folder'] ? path.resolve(base, s['input-folder']) : null;
+      if (inputFolder !== null && !fs.existsSync(inputFolder)) {
+        const message = `input-folder ${inputFolder} does not exist; the ${due.period} report was not run`;
+        await book.write({
+          sheets: [
+            recordScheduledRun(schedules ?? [], due.rowNumber, { at: now, result: `failed: ${message}` }),
+          ],
+        });
+        results.push({
+          ...info(`Schedule ${due.period} ${s.report}: ${message}.`),
+          problems: [{ sheet: schedulesTable.name, row: due.rowNumber, column: 'input-folder', message }],
+        });
+        continue;
+      }
+      const inputs = inputFolder ? await findAmazonFiles(inputFolder) : null;
       const run = await runSalesReportFiles(
         book,
         {
