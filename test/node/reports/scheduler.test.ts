@@ -157,6 +157,15 @@ it('records an e-mail failure without running the period again, and reports bad 
       message: 'when funday is not a day of the week; this schedule does not run',
     }),
   ]);
+  await addSchedule(book, ['sales', 'month', '', 'out', 'no-such-folder', null, null]);
+  const missing = await runDueSchedules(book, new Date('2026-12-01T17:00:00Z'), { env: {} });
+  expect(missing[0].problems).toEqual([
+    expect.objectContaining({
+      column: 'input-folder',
+      message: expect.stringMatching(/does not exist; the month report was not run/),
+    }),
+  ]);
+  expect((await scheduleRow(book))['last-period']).toBeNull();
 });
 
 it('shipsheet schedule --once runs what is due and exits', async () => {
