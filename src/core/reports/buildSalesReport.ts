@@ -428,7 +428,7 @@ export function buildSalesReport(sources: SalesReportSources, options: SalesRepo
     notes.push({ kind: 'info', text: `No sales from ${options.from} to ${options.to}.` });
   const left = leftOut.list();
   for (const l of left)
-    notes.push({ kind: 'left-out', text: `${l.source}: ${l.what} (${l.count}) left out — ${l.reason}.` });
+    notes.push({ kind: 'left-out', text: `${l.source}: ${l.what} (${l.count}) — ${l.reason}.` });
 
   return {
     currency,

@@ -181,11 +181,11 @@ describe('sales report, worked by hand', () => {
     expect(rows.filter((r) => r.section === 'Top SKU').map((r) => r.label)).toEqual(['CAP', 'MUG', 'TOTE']);
     // What was left out, and why, is in the notes.
     const notes = rows.filter((r) => r.section === 'Note').map((r) => r.note ?? '');
-    expect(notes.some((n) => /order lines in EUR \(1\) left out/.test(n))).toBe(true);
-    expect(notes.some((n) => /cancelled order lines \(1\) left out/.test(n))).toBe(true);
+    expect(notes.some((n) => /order lines in EUR \(1\) — the report is in USD/.test(n))).toBe(true);
+    expect(notes.some((n) => /cancelled order lines \(1\) — cancelled/.test(n))).toBe(true);
     expect(
       notes.some((n) =>
-        /Adjustment \/ FBA Inventory Reimbursement \/ WAREHOUSE_DAMAGE \(1\) left out/.test(n),
+        /Adjustment \/ FBA Inventory Reimbursement \/ WAREHOUSE_DAMAGE \(1\) — an amount type/.test(n),
       ),
     ).toBe(true);
     expect(notes.some((n) => /^Estimated fees \(14\.96 USD/.test(n))).toBe(true);
