@@ -4,11 +4,13 @@
  * (decode the columns it reads + compute + the Sales Report write plan) against a bare pass over the rows, and
  * the pure computation on decoded rows.
  */
-import type { Grid } from '../src/core';
+import type { Grid, OrderSheetLine } from '../src/core';
 import {
   MemoryWorkbook,
   buildSalesReport,
   decodeTable,
+  projectTable,
+  REPORT_ORDER_COLUMNS,
   parseMoney,
   ordersTable,
   parseSettlementReport,
@@ -218,7 +220,8 @@ async function main(): Promise<void> {
     console.log(row(`whole report by ${period} (${lines.toLocaleString('en-US')} lines in range)`, m, floor));
   }
   // The pure computation alone, on rows decoded beforehand.
-  const orders = decodeTable(ordersTable, sheets.orders).rows;
+  const orders = decodeTable(projectTable(ordersTable, REPORT_ORDER_COLUMNS), sheets.orders)
+    .rows as unknown as OrderSheetLine[];
   const { settings } = readSettings(settingsGrid);
   const { rules } = readFeeRules(settings, 'USD');
   const settlement = parseSettlementReport(sheets.settlement, 'settlement.txt', 'America/New_York');
