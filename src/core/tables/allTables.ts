@@ -1,4 +1,5 @@
 /** Every table a Shipsheet workbook holds, in sheet order. */
+import { carrierCodesTable } from './carrierCodes';
 import { inventoryTable } from './inventory';
 import { listingsTable } from './listings';
 import { logTable } from './log';
@@ -24,6 +25,7 @@ export const ALL_TABLES: readonly TableSchema[] = [
   logTable,
   salesReportTable,
   schedulesTable,
+  carrierCodesTable,
 ];
 
 export function tableByName(name: string): TableSchema | undefined {

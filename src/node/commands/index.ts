@@ -5,6 +5,12 @@ import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 import { registerReport } from './reportCommand';
 import { registerSchedule } from './scheduleCommand';
+import { registerValidateTracking } from './validateTrackingCommand';
+import { registerExport } from './exportCommand';
+import { registerRecordTracking } from './recordTrackingCommand';
+import { registerHealth } from './healthCommand';
+import { registerRestockReturns } from './returnsCommand';
+import { registerPurgePii } from './purgePiiCommand';
 import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -13,5 +19,11 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerImport,
   registerReport,
   registerSchedule,
+  registerValidateTracking,
+  registerRecordTracking,
+  registerExport,
+  registerHealth,
+  registerRestockReturns,
+  registerPurgePii,
   registerTrack,
 ];

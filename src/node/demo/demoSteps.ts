@@ -14,6 +14,7 @@ import {
 } from '../../core';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
+import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
 import { runSalesReportFiles } from '../reports/salesReportRun';
 
 export interface DemoContext {
@@ -64,6 +65,7 @@ export const DEMO_STEPS: DemoStep[] = [
       ),
     ],
   },
+  ...FULFILLMENT_DEMO_STEPS,
   {
     title: "Last week's sales report (All Orders and settlement report samples), with its chart",
     run: async (demo) => [
