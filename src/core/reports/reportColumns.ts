@@ -23,6 +23,13 @@ export const REPORT_ORDER_COLUMNS = [
   'item-promotion-discount',
   'ship-promotion-discount',
   'status',
+  // For the account-health figures (accountHealth reads these too).
+  'promise-date',
+  'confirmed-at',
+  'ship-date',
+  'tracking-number',
+  'carrier',
+  'is-buyer-requested-cancellation',
 ] as const;
 export const REPORT_SHIPMENT_COLUMNS = [
   'shipment-id',

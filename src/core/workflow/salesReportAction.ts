@@ -9,6 +9,9 @@ import type { SalesReport } from '../reports/buildSalesReport';
 import { buildSalesReport } from '../reports/buildSalesReport';
 import { readFeeRules } from '../reports/feeRules';
 import type { HealthFigure } from '../reports/healthFigures';
+import { healthFigures } from '../reports/healthFigures';
+import { accountHealth } from '../health/accountHealth';
+import type { OrderRecord } from '../tables/orders';
 import type { LocalDate, ReportPeriod } from '../reports/localCalendar';
 import { addDays, isLocalDate, isTimeZone, localDateOf, periodStart } from '../reports/localCalendar';
 import type { ParsedSettlement } from '../reports/settlementReport';
@@ -152,16 +155,29 @@ export async function prepareSalesReport(
   };
   const records = <R>(schema: TableSchema, columns: readonly string[]) =>
     decode<R>(schema, columns).map((r) => r.record);
+  const orderRows = decode<ReportOrder>(ordersTable, REPORT_ORDER_COLUMNS);
+  // Account health from the same rows (the health step's computation), unless the caller brings its own.
+  const health =
+    request.health ??
+    (orderRows.length === 0
+      ? null
+      : healthFigures(
+          accountHealth(orderRows.map((r) => r.record) as unknown as OrderRecord[], {
+            now: context.now,
+            timeZone,
+            atRiskHours: settings.int('at-risk-hours'),
+          }),
+        ));
   const report = buildSalesReport(
     {
-      orders: decode<ReportOrder>(ordersTable, REPORT_ORDER_COLUMNS),
+      orders: orderRows,
       allOrders,
       settlements,
       returns: records<ReportReturn>(returnsTable, REPORT_RETURN_COLUMNS),
       shipments: records<ReportShipment>(shipmentsTable, REPORT_SHIPMENT_COLUMNS),
       inventory: records<ReportInventory>(inventoryTable, REPORT_INVENTORY_COLUMNS),
       listings: records<ReportListing>(listingsTable, REPORT_LISTING_COLUMNS),
-      health: request.health ?? null,
+      health,
     },
     { period: request.period, from, to, timeZone, currency, fees: rules, today },
   );

@@ -217,6 +217,15 @@ describe('sales report invariants', () => {
     expect(second).toEqual(first);
     expect(first[0][0]).toBe('section');
     expect(first.some((r) => r[0] === 'old' || r[0] === 'o')).toBe(false);
+    // Account health (the health step's metrics on the same Orders rows) is part of the report.
+    const health = first.filter((r) => r[0] === 'Health').map((r) => r[1]);
+    expect(health).toEqual(
+      expect.arrayContaining([
+        'Late Shipment Rate (last 10 days)',
+        'Valid Tracking Rate (last 30 days)',
+        'Orders at risk of shipping late now',
+      ]),
+    );
     expect((await book.read(['Log'])).get('Log')!.length).toBe(3);
   });
 });

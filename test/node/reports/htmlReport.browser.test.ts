@@ -81,6 +81,7 @@ it('renders the weekly report page with a chart of net sales and profit by day, 
   await expect(page.locator('#totals tbody tr').count()).resolves.toBe(2);
   await expect(page.locator('#skus tbody tr').count()).resolves.toBeGreaterThan(3);
   await expect(page.locator('li.estimate').count()).resolves.toBe(1);
+  await expect(page.locator('#health tbody tr').count()).resolves.toBe(5);
   await page.screenshot({ path: testOutput('reports', 'sales-report.png'), fullPage: true });
   fs.copyFileSync(html, testOutput('reports', 'sales-report.html'));
   await page.close();
