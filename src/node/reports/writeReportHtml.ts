@@ -50,7 +50,7 @@ export function reportHtml(report: SalesReport, chartSvg: string, generatedAt: D
     .join('');
   const health =
     report.health && report.health.length > 0
-      ? `<h2>Account health</h2><table id="health"><tbody>${report.health
+      ? `<h2>Account health</h2><table id="health"><thead><tr><th>Metric</th><th>Value</th><th>Target</th><th>Status</th></tr></thead><tbody>${report.health
           .map(
             (h) =>
               `<tr><th scope="row">${escapeHtml(h.label)}</th><td>${escapeHtml(h.value)}</td><td>${escapeHtml(h.target ?? '')}</td><td>${h.ok === false ? 'misses target' : ''}</td></tr>`,
