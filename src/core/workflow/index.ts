@@ -6,6 +6,7 @@ export * from './logEntry';
 export * from './setUpSheets';
 export * from './salesReportAction';
 export * from './scheduledRuns';
+export * from './syncTables';
 export * from './recordTracking';
 export * from './exportShipConfirm';
 export * from './checkHealth';

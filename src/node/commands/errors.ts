@@ -1,5 +1,8 @@
 /** Errors a command reports as bad usage or unreadable input (exit 2, nothing written), without a stack trace. */
 import { InputFileError } from '../flatfiles/readTableFile';
+import { GoogleCredentialsError } from '../gsheets/googleAuth';
+import { SignInError } from '../gsheets/installedAppFlow';
+import { GoogleSheetError } from '../gsheets/sheetsError';
 import { BookSpecError } from '../openBook';
 import { ReportOutputError } from '../reports/salesReportRun';
 import { WorkbookBusyError } from '../xlsx/fileLock';
@@ -14,6 +17,9 @@ export function isUserError(e: unknown): e is Error {
     e instanceof BookSpecError ||
     e instanceof WorkbookBusyError ||
     e instanceof WorkbookFileError ||
-    e instanceof ReportOutputError
+    e instanceof ReportOutputError ||
+    e instanceof GoogleSheetError ||
+    e instanceof GoogleCredentialsError ||
+    e instanceof SignInError
   );
 }

@@ -1,10 +1,12 @@
 /** Every `shipsheet` command; each issue adds its own register function here. */
 import type { Command } from 'commander';
 import { registerDemo } from './demoCommand';
+import { registerGoogle } from './googleCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 import { registerReport } from './reportCommand';
 import { registerSchedule } from './scheduleCommand';
+import { registerSync } from './syncCommand';
 import { registerValidateTracking } from './validateTrackingCommand';
 import { registerExport } from './exportCommand';
 import { registerRecordTracking } from './recordTrackingCommand';
@@ -19,6 +21,8 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerImport,
   registerReport,
   registerSchedule,
+  registerSync,
+  registerGoogle,
   registerValidateTracking,
   registerRecordTracking,
   registerExport,
