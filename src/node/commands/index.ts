@@ -6,6 +6,7 @@ import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 import { registerReport } from './reportCommand';
 import { registerSchedule } from './scheduleCommand';
+import { registerLabels } from './labelsCommand';
 import { registerSync } from './syncCommand';
 import { registerValidateTracking } from './validateTrackingCommand';
 import { registerExport } from './exportCommand';
@@ -21,6 +22,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerImport,
   registerReport,
   registerSchedule,
+  registerLabels,
   registerSync,
   registerGoogle,
   registerValidateTracking,
