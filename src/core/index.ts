@@ -14,6 +14,7 @@ export * from './labels';
 export * from './http';
 export * from './stock';
 export * from './listings/parseOpenDate';
+export * from './reports';
 export * from './tracking';
 export * from './fulfillment';
 export * from './confirm';

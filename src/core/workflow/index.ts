@@ -9,6 +9,8 @@ export * from './rebuildSheet';
 export * from './importInventory';
 export * from './importListings';
 export * from './exportInventoryLoader';
+export * from './salesReportAction';
+export * from './scheduledRuns';
 export * from './generateLabels';
 export * from './voidShipment';
 export * from './runClock';
