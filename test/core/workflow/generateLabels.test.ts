@@ -62,6 +62,19 @@ async function ordersOf(book: Workbook) {
 }
 
 describe('generate labels', () => {
+  it('refuses to buy anything while Settings has no ship-from address (a new workbook leaves it blank)', async () => {
+    const book = await ratedWorkbook(TEN_ORDERS.slice(0, 2), {
+      'ship-from-address-1': '',
+      'ship-from-postal-code': '',
+    });
+    const { provider, calls } = countingProvider();
+    const result = await generateLabels(book, { provider, http: OFFLINE, sink: new MemorySink() }, NOW);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Settings lacks the ship-from address; nothing was bought/);
+    expect(calls.buy).toBe(0);
+    expect((await book.read(['Shipments'])).get('Shipments')).toHaveLength(1);
+  });
+
   test('buys one label per package, records Shipments and Orders, and batches in pick order', async () => {
     const book = await ratedWorkbook(TEN_ORDERS);
     const sink = new MemorySink();

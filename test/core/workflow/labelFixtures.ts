@@ -74,11 +74,21 @@ export function orderRecord(i: RatedItem): Partial<OrderRecord> {
   };
 }
 
-/** A fresh workbook (all sheets, default Settings) holding these Rated items and the sample listings. */
+/** The sample seller's ship-from address (a new workbook's Settings leave it blank for the seller to fill in). */
+export const SAMPLE_SHIP_FROM: Readonly<Record<string, string>> = {
+  'ship-from-name': 'Sample Seller LLC',
+  'ship-from-address-1': '100 Warehouse Way',
+  'ship-from-city': 'Reno',
+  'ship-from-state': 'NV',
+  'ship-from-postal-code': '89502',
+};
+
+/** A fresh workbook (all sheets, default Settings plus the sample ship-from) holding these Rated items and the sample listings. */
 export async function ratedWorkbook(
   items: readonly RatedItem[],
-  settings: Record<string, string> = {},
+  overrides: Record<string, string> = {},
 ): Promise<MemoryWorkbook> {
+  const settings = { ...SAMPLE_SHIP_FROM, ...overrides };
   const book = new MemoryWorkbook('test.xlsx');
   await setUpSheets(book);
   const grids = await book.read([ordersTable.name, listingsTable.name, settingsTable.name]);
