@@ -11,3 +11,6 @@ export * from './workbook';
 export * from './workflow';
 export * from './carriers';
 export * from './http';
+export * from './packing';
+export * from './promise';
+export * from './rules';

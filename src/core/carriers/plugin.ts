@@ -53,6 +53,8 @@ export interface RateRequest {
   /** yyyy-mm-dd, the day the package will be handed over. */
   readonly shipDate: string;
   readonly declaredValue?: Money;
+  /** Extras asked for by the seller's rules (added for the rate card: a signature is a priced surcharge). */
+  readonly options?: { readonly signature?: boolean };
 }
 
 export interface RateQuote {
@@ -68,6 +70,8 @@ export interface RateQuote {
   readonly billableWeightOz?: number;
   /** The provider's id for buying this rate (live APIs). */
   readonly rateId?: string;
+  /** The fees included in `price` (residential, fuel, …), when the provider itemises them. */
+  readonly surcharges?: readonly { readonly name: string; readonly price: Money }[];
 }
 
 export type LabelFormat = 'PDF' | 'PNG' | 'ZPL';
@@ -112,7 +116,8 @@ export interface CarrierError {
   readonly retryable: boolean;
 }
 
-export type CarrierResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CarrierError };
+export type CarrierResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CarrierError };
 
 export interface CarrierPluginMetadata {
   /** Short id used in Settings (`label-provider`) and the Shipments sheet (`provider`). */

@@ -1,4 +1,5 @@
 /** Every table a Shipsheet workbook holds, in sheet order. */
+import { boxesTable } from './boxes';
 import { inventoryTable } from './inventory';
 import { listingsTable } from './listings';
 import { logTable } from './log';
@@ -8,13 +9,20 @@ import { returnsTable } from './returns';
 import { rulesTable } from './rules';
 import type { TableSchema } from './schema';
 import { settingsTable } from './settingsTable';
+import { servicesTable } from './services';
 import { shipmentsTable } from './shipments';
+import { surchargesTable } from './surcharges';
+import { zonesTable } from './zones';
 
 export const ALL_TABLES: readonly TableSchema[] = [
   ordersTable,
   inventoryTable,
   listingsTable,
   ratesTable,
+  servicesTable,
+  surchargesTable,
+  zonesTable,
+  boxesTable,
   rulesTable,
   shipmentsTable,
   returnsTable,

@@ -1,4 +1,5 @@
 export * from './allTables';
+export * from './boxes';
 export * from './cell';
 export * from './cellCodec';
 export * from './column';
@@ -14,6 +15,9 @@ export * from './rates';
 export * from './returns';
 export * from './rules';
 export * from './schema';
+export * from './services';
 export * from './settingsTable';
 export * from './shipments';
+export * from './surcharges';
 export * from './tableEditor';
+export * from './zones';

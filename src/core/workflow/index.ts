@@ -3,3 +3,6 @@ export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
 export * from './setUpSheets';
+export * from './chooseCarriers';
+export * from './chooseCarriersConfig';
+export * from './rateOrder';

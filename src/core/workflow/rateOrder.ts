@@ -1,0 +1,278 @@
+/**
+ * One order's carrier choice: its items packed, each package quoted by the carrier plug-in, the rules and
+ * the promise applied, the service chosen. Pure apart from the plug-in's getRates.
+ */
+import type { Address, CarrierPlugin, RateQuote } from '../carriers/plugin';
+import type { HttpPort } from '../http/httpPort';
+import type { Candidate } from '../carriers/selectService';
+import { selectService } from '../carriers/selectService';
+import { formatRatesConsidered } from '../carriers/ratesConsidered';
+import { toInches, toOunces } from '../carriers/units';
+import type { LengthUnit, WeightUnit } from '../carriers/units';
+import type { PackItem } from '../packing/packOrder';
+import { formatSides, OWN_PACKAGING, packOrder } from '../packing/packOrder';
+import { orderPromise } from '../promise/deliverBy';
+import { evaluateRules } from '../rules/evaluateRules';
+import { packageFacts } from '../rules/packageFacts';
+import type { ListingRecord } from '../tables/listings';
+import type { OrderRecord } from '../tables/orders';
+import { toMajor } from '../money/parseMoney';
+import type { CarrierConfig } from './chooseCarriersConfig';
+
+export interface OrderRow {
+  readonly rowNumber: number;
+  readonly record: OrderRecord;
+}
+
+export interface RatedFields {
+  readonly 'package-id': string;
+  readonly package: string;
+  readonly 'billable-weight-oz': number;
+  readonly zone: string;
+  readonly carrier: string;
+  readonly service: string;
+  readonly rate: number;
+  readonly 'rate-currency': string;
+  readonly 'expected-delivery': string | null;
+  readonly 'rates-considered': string;
+  readonly 'shipping-options': string | null;
+}
+
+export type OrderRating =
+  | {
+      ok: true;
+      rows: Map<number, RatedFields>;
+      packages: number;
+      totalMinor: number;
+      currency: string;
+      warning: string | null;
+    }
+  | { ok: false; rowNumber: number; column: string | null; message: string };
+
+type Quoted = Candidate & { readonly quote: RateQuote };
+
+const fail = (rowNumber: number, column: string | null, message: string): OrderRating => ({
+  ok: false,
+  rowNumber,
+  column,
+  message,
+});
+
+/** Units to ship: what stock allocated, else what is left to ship, else what was ordered. */
+export function unitsToShip(r: OrderRecord): number {
+  return r['allocated-qty'] ?? r['quantity-to-ship'] ?? r['quantity-purchased'];
+}
+
+export async function rateOrder(
+  rows: readonly OrderRow[],
+  listings: ReadonlyMap<string, { rowNumber: number; record: ListingRecord }>,
+  config: CarrierConfig,
+  plugin: CarrierPlugin,
+  shipFrom: Address,
+  http: HttpPort,
+): Promise<OrderRating> {
+  const first = rows[0].record;
+  const country = (first['ship-country'] ?? 'US').trim().toUpperCase();
+  const orderFacts = {
+    shipCountry: country,
+    shipState: first['ship-state'] ?? '',
+    shipPostalCode: first['ship-postal-code'] ?? '',
+    shipCity: first['ship-city'] ?? '',
+    shipServiceLevel: first['ship-service-level'] ?? '',
+    isPrime: first['is-prime'] ?? false,
+    isBusinessOrder: first['is-business-order'] ?? false,
+    residential: !(first['is-business-order'] ?? false),
+  };
+  if ((first['ship-postal-code'] ?? '').trim() === '' && country === 'US')
+    return fail(
+      rows[0].rowNumber,
+      'ship-postal-code',
+      'the order has no ship-postal-code, so no zone and no rate',
+    );
+
+  const items: PackItem[] = [];
+  const valueOf = new Map<number, number>();
+  for (const { rowNumber, record: r } of rows) {
+    const qty = unitsToShip(r);
+    if (qty <= 0) return fail(rowNumber, 'allocated-qty', 'nothing to ship (quantity 0)');
+    const l = listings.get(r.sku.trim().toLowerCase());
+    if (!l)
+      return fail(
+        rowNumber,
+        'sku',
+        `SKU ${r.sku} has no Listings row: its weight and size are needed to rate`,
+      );
+    const lr = l.record;
+    if (lr.weight === null || lr.weight <= 0)
+      return fail(rowNumber, 'sku', `Listings row ${l.rowNumber} (SKU ${r.sku}) has no weight`);
+    if (!lr.length || !lr.width || !lr.height)
+      return fail(
+        rowNumber,
+        'sku',
+        `Listings row ${l.rowNumber} (SKU ${r.sku}) needs length, width and height`,
+      );
+    const lu = (lr['dimension-unit'] ?? 'in') as LengthUnit;
+    const sides = [lr.length, lr.width, lr.height].map((s) => toInches(s, lu)).sort((a, b) => b - a);
+    const typeName = (lr['package-type'] ?? '').trim() || config.defaultBox;
+    let box = null;
+    if (typeName !== '' && !OWN_PACKAGING.has(typeName.toLowerCase()) && !/^own\b/i.test(typeName)) {
+      box = config.boxes.get(typeName.toLowerCase()) ?? null;
+      if (!box)
+        return fail(
+          rowNumber,
+          'sku',
+          `Listings row ${l.rowNumber} (SKU ${r.sku}): package-type "${typeName}" is not a row of the Boxes sheet`,
+        );
+    }
+    const unitWeightOz = toOunces(lr.weight, (lr['weight-unit'] ?? 'lb') as WeightUnit);
+    const item: PackItem = {
+      rowNumber,
+      sku: r.sku,
+      quantity: qty,
+      unitWeightOz,
+      unitSidesIn: [sides[0], sides[1], sides[2]],
+      box,
+      separate: false,
+    };
+    const itemFacts = packageFacts({
+      weightOz: unitWeightOz * qty,
+      lengthIn: sides[0],
+      widthIn: sides[1],
+      heightIn: sides[2],
+      quantity: qty,
+      skus: [r.sku],
+      ...orderFacts,
+    });
+    const separate = config.rules.length > 0 && evaluateRules(config.rules, itemFacts).separate;
+    items.push(separate ? { ...item, separate } : item);
+    valueOf.set(rowNumber, r['item-price'] ?? 0);
+  }
+  const packed = packOrder(items, [...config.boxes.values()]);
+  if (!packed.ok) return fail(packed.rowNumber, 'sku', packed.message);
+
+  const promise = orderPromise(
+    {
+      promiseDate: first['promise-date'],
+      deliveryEndDate: first['delivery-end-date'],
+      deliveryTimeZone: first['delivery-time-zone'],
+      shipServiceLevel: first['ship-service-level'],
+      isPrime: first['is-prime'] ?? false,
+    },
+    config.promise,
+    config.shipDate,
+  );
+  const warning =
+    promise.shipBy !== null && promise.shipBy < config.shipDate
+      ? `ships late: the ship-by date was ${promise.shipBy}, the earliest ship date is ${config.shipDate}`
+      : null;
+  const currency = (first.currency ?? config.currency).toUpperCase();
+  const shipTo: Address = {
+    name: first['recipient-name'] ?? '',
+    line1: first['ship-address-1'] ?? '',
+    city: first['ship-city'] ?? '',
+    state: first['ship-state'] ?? undefined,
+    postalCode: first['ship-postal-code'] ?? '',
+    country,
+    residential: orderFacts.residential,
+  };
+  const out = new Map<number, RatedFields>();
+  let totalMinor = 0;
+  let rateCurrency = config.currency;
+  const orderId = first['order-id'];
+  for (const pkg of packed.packages) {
+    const pkgRows = rows.filter((r) => pkg.rows.includes(r.rowNumber));
+    const minor = pkgRows.reduce((s, r) => s + (valueOf.get(r.rowNumber) ?? 0), 0);
+    const facts = packageFacts({
+      weightOz: pkg.weightOz,
+      lengthIn: pkg.sidesIn[0],
+      widthIn: pkg.sidesIn[1],
+      heightIn: pkg.sidesIn[2],
+      orderValue: toMajor(minor, currency),
+      quantity: pkgRows.reduce((n, r) => n + unitsToShip(r.record), 0),
+      skus: pkgRows.map((r) => r.record.sku),
+      box: pkg.box ?? '',
+      ...orderFacts,
+    });
+    const outcome = evaluateRules(config.rules, facts);
+    const rowNumber = pkg.rows[0];
+    if (outcome.holdRow !== null) return fail(rowNumber, null, `held by Rules row ${outcome.holdRow}`);
+    const packageId = `${orderId}-${pkg.number}`;
+    const result = await plugin.getRates!(
+      {
+        orderId,
+        items: pkgRows.map((r) => ({
+          orderItemId: r.record['order-item-id'],
+          sku: r.record.sku,
+          quantity: unitsToShip(r.record),
+        })),
+        shipFrom,
+        shipTo,
+        parcel: {
+          packageId,
+          weightOz: pkg.weightOz,
+          lengthIn: pkg.sidesIn[0],
+          widthIn: pkg.sidesIn[1],
+          heightIn: pkg.sidesIn[2],
+          ...(pkg.box ? { box: pkg.box } : {}),
+        },
+        shipDate: config.shipDate,
+        declaredValue: { minor, currency },
+        ...(outcome.signature ? { options: { signature: true } } : {}),
+      },
+      http,
+    );
+    if (!result.ok)
+      return fail(
+        rowNumber,
+        result.error.code === 'NO_ZONE' ? 'ship-postal-code' : null,
+        result.error.message,
+      );
+    const candidates: Quoted[] = result.value.map((q) => ({
+      carrier: q.carrier,
+      service: q.service,
+      mode: config.modes.get(`${q.carrier}\u0000${q.service}`) ?? 'ground',
+      priceMinor: q.price.minor,
+      currency: q.price.currency,
+      transitDays: q.transitDays ?? null,
+      expectedDelivery: q.expectedDelivery ?? null,
+      quote: q,
+    }));
+    const chosen = selectService(candidates, outcome, promise.deliverBy);
+    if (!chosen.ok) return fail(rowNumber, null, chosen.message);
+    const c = chosen.chosen;
+    totalMinor += c.priceMinor;
+    rateCurrency = c.currency;
+    const fields: RatedFields = {
+      'package-id': packageId,
+      package: `${pkg.box ?? 'own packaging'} ${formatSides(pkg.sidesIn)}, ${Number(pkg.weightOz.toFixed(2))} oz`,
+      'billable-weight-oz': c.quote.billableWeightOz ?? pkg.weightOz,
+      zone: c.quote.zone ?? '',
+      carrier: c.carrier,
+      service: c.service,
+      rate: c.priceMinor,
+      'rate-currency': c.currency,
+      'expected-delivery': c.expectedDelivery,
+      'rates-considered': formatRatesConsidered(
+        chosen.eligible
+          .slice(0, 3)
+          .map((e) => ({
+            carrier: e.carrier,
+            service: e.service,
+            priceMinor: e.priceMinor,
+            currency: e.currency,
+            expectedDelivery: e.expectedDelivery,
+          })),
+      ),
+      'shipping-options': outcome.signature ? 'signature' : null,
+    };
+    for (const r of pkg.rows) out.set(r, fields);
+  }
+  return {
+    ok: true,
+    rows: out,
+    packages: packed.packages.length,
+    totalMinor,
+    currency: rateCurrency,
+    warning,
+  };
+}
