@@ -253,15 +253,13 @@ export async function rateOrder(
       'rate-currency': c.currency,
       'expected-delivery': c.expectedDelivery,
       'rates-considered': formatRatesConsidered(
-        chosen.eligible
-          .slice(0, 3)
-          .map((e) => ({
-            carrier: e.carrier,
-            service: e.service,
-            priceMinor: e.priceMinor,
-            currency: e.currency,
-            expectedDelivery: e.expectedDelivery,
-          })),
+        chosen.eligible.slice(0, 3).map((e) => ({
+          carrier: e.carrier,
+          service: e.service,
+          priceMinor: e.priceMinor,
+          currency: e.currency,
+          expectedDelivery: e.expectedDelivery,
+        })),
       ),
       'shipping-options': outcome.signature ? 'signature' : null,
     };

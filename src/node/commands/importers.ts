@@ -3,7 +3,18 @@
  * later steps add theirs here (inventory, listings, returns, any table in bulk).
  */
 import type { ActionResult, Workbook } from '../../core';
-import { importOrders, parseOrderReport } from '../../core';
+import {
+  boxesTable,
+  importOrders,
+  importTable,
+  parseOrderReport,
+  ratesTable,
+  rulesTable,
+  servicesTable,
+  surchargesTable,
+  zonesTable,
+} from '../../core';
+import type { TableSchema } from '../../core';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
 import { nodeRunContext } from './runContext';
@@ -22,3 +33,14 @@ export const IMPORTERS: Record<string, Importer> = {
     return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext());
   },
 };
+
+/** A table file merged into its sheet by key (the rate card and the carrier-choice sheets). */
+function tableImporter(schema: TableSchema): Importer {
+  return async (book, file, options) => {
+    const input = await readTableFile(file, options);
+    return importTable(book, schema, input.grid, path.basename(file), nodeRunContext());
+  };
+}
+
+for (const schema of [ratesTable, servicesTable, surchargesTable, zonesTable, boxesTable, rulesTable])
+  IMPORTERS[schema.name.toLowerCase()] ??= tableImporter(schema);
