@@ -36,7 +36,7 @@ const ALWAYS = new Set(['', '*', 'always', 'any', 'all']);
 export function parseCondition(text: string, options: ConditionOptions = {}): ParsedCondition {
   const trimmed = text.trim();
   if (ALWAYS.has(trimmed.toLowerCase())) return { ok: true, test: () => true, perService: false };
-  const clauses = trimmed.split(/\s+and\s+/i);
+  const clauses = trimmed.split(/\s+and\b\s*/i);
   const tests: Condition[] = [];
   let perService = false;
   for (const clause of clauses) {
