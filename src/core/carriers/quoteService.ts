@@ -4,87 +4,118 @@ import { billableWeight } from './billableWeight';
 import type { CardService, Surcharge } from './rateCard';
 import { breakFor } from './rateCard';
 
+/** A priced service; it has every field carrier choice compares (it is a selectService Candidate). */
 export interface ServiceQuote {
-  readonly service: CardService;
+  readonly card: CardService;
+  readonly carrier: string;
+  readonly service: string;
+  readonly mode: 'air' | 'ground';
   readonly zone: string;
   readonly billableOz: number;
   readonly baseMinor: number;
   readonly surcharges: readonly { readonly name: string; readonly minor: number }[];
-  readonly totalMinor: number;
+  /** Base plus surcharges: what the label costs. */
+  readonly priceMinor: number;
   readonly currency: string;
   readonly transitDays: number | null;
+  /** yyyy-mm-dd, when the ship date and transit days are known. */
+  readonly expectedDelivery: string | null;
 }
 
 export type QuoteOutcome = { ok: true; quote: ServiceQuote } | { ok: false; reason: string };
 
-const lb = (oz: number) => `${Number((oz / 16).toFixed(2))} lb`;
+/** Expected delivery for a service and its transit days (from the ship date the caller knows). */
+export type DeliveryDate = (service: CardService, transitDays: number) => string | null;
 
-export function quoteService(service: CardService, pkg: PackageFacts, zone: string): QuoteOutcome {
-  const name = `${service.carrier} ${service.service}`;
+const lb = (oz: number) => `${Number((oz / 16).toFixed(2))} lb`;
+const nameOf = (s: CardService) => `${s.carrier} ${s.service}`;
+const NO_CHARGES: readonly { name: string; minor: number }[] = [];
+
+export function quoteService(
+  service: CardService,
+  pkg: PackageFacts,
+  zone: string,
+  deliveryDate: DeliveryDate = () => null,
+): QuoteOutcome {
   if (service.maxWeightOz !== null && pkg.weightOz > service.maxWeightOz + 1e-9)
-    return { ok: false, reason: `${lb(pkg.weightOz)} is over ${name}'s ${lb(service.maxWeightOz)} limit` };
+    return {
+      ok: false,
+      reason: `${lb(pkg.weightOz)} is over ${nameOf(service)}'s ${lb(service.maxWeightOz)} limit`,
+    };
   if (service.maxLengthIn !== null && pkg.lengthIn > service.maxLengthIn + 1e-9)
-    return { ok: false, reason: `${pkg.lengthIn} in long is over ${name}'s ${service.maxLengthIn} in` };
+    return {
+      ok: false,
+      reason: `${pkg.lengthIn} in long is over ${nameOf(service)}'s ${service.maxLengthIn} in`,
+    };
   if (service.maxLengthGirthIn !== null && pkg.lengthGirthIn > service.maxLengthGirthIn + 1e-9)
     return {
       ok: false,
-      reason: `length + girth ${Number(pkg.lengthGirthIn.toFixed(1))} in is over ${name}'s ${service.maxLengthGirthIn} in`,
+      reason: `length + girth ${Number(pkg.lengthGirthIn.toFixed(1))} in is over ${nameOf(service)}'s ${service.maxLengthGirthIn} in`,
     };
   const rates = service.zones.get(zone.toUpperCase());
-  if (!rates) return { ok: false, reason: `${name} has no rates to zone ${zone}` };
+  if (!rates) return { ok: false, reason: `${nameOf(service)} has no rates to zone ${zone}` };
   const weight = billableWeight(pkg, service.weight);
   let billableOz = weight.billableOz;
-  let applied: Surcharge[] = [];
+  let applied: Surcharge[] | null = null;
   if (service.surcharges.length > 0) {
     const facts = { zone, billableOz };
-    const seen = new Set<string>();
     for (const s of service.surcharges) {
-      if (seen.has(s.name) || !s.condition(pkg, facts)) continue;
-      seen.add(s.name);
-      applied.push(s);
+      // A name is charged once: the first of its rows that holds.
+      if ((applied && applied.some((a) => a.name === s.name)) || !s.condition(pkg, facts)) continue;
+      (applied ??= []).push(s);
     }
-    if (applied.some((s) => s.insteadOf.length > 0)) {
+    if (applied && applied.some((s) => s.insteadOf.length > 0)) {
       const replaced = new Set(applied.flatMap((s) => s.insteadOf));
       applied = applied.filter((s) => !replaced.has(s.name));
     }
-    for (const s of applied)
-      if (s.minBillableOz !== null && s.minBillableOz > billableOz) billableOz = s.minBillableOz;
+    if (applied)
+      for (const s of applied)
+        if (s.minBillableOz !== null && s.minBillableOz > billableOz) billableOz = s.minBillableOz;
   }
   const i = breakFor(rates, billableOz);
   if (i < 0)
     return {
       ok: false,
-      reason: `billable ${lb(billableOz)} is over ${name}'s heaviest rate to zone ${zone} (${lb(rates.maxOz[rates.maxOz.length - 1])})`,
+      reason: `billable ${lb(billableOz)} is over ${nameOf(service)}'s heaviest rate to zone ${zone} (${lb(rates.maxOz[rates.maxOz.length - 1])})`,
     };
   const baseMinor = rates.priceMinor[i];
-  const charges: { name: string; minor: number }[] = [];
+  let charges = NO_CHARGES;
   let fixed = 0;
-  for (const s of applied) {
-    if (s.amountMinor > 0) {
-      charges.push({ name: s.name, minor: s.amountMinor });
-      fixed += s.amountMinor;
-    }
-  }
   let percent = 0;
-  for (const s of applied) {
-    if (s.basisPoints > 0) {
-      // Fuel is a percent of the transportation charge and the fixed fees; rounded half up to the cent.
-      const minor = Math.round(((baseMinor + fixed) * s.basisPoints) / 10000);
-      charges.push({ name: s.name, minor });
-      percent += minor;
+  if (applied) {
+    const list: { name: string; minor: number }[] = [];
+    for (const s of applied) {
+      if (s.amountMinor > 0) {
+        list.push({ name: s.name, minor: s.amountMinor });
+        fixed += s.amountMinor;
+      }
     }
+    for (const s of applied) {
+      if (s.basisPoints > 0) {
+        // Fuel is a percent of the transportation charge and the fixed fees; rounded half up to the cent.
+        const minor = Math.round(((baseMinor + fixed) * s.basisPoints) / 10000);
+        list.push({ name: s.name, minor });
+        percent += minor;
+      }
+    }
+    charges = list;
   }
+  const transitDays = rates.transitDays[i] ?? service.transit?.(zone) ?? null;
   return {
     ok: true,
     quote: {
-      service,
+      card: service,
+      carrier: service.carrier,
+      service: service.service,
+      mode: service.mode,
       zone,
       billableOz,
       baseMinor,
       surcharges: charges,
-      totalMinor: baseMinor + fixed + percent,
+      priceMinor: baseMinor + fixed + percent,
       currency: service.currency,
-      transitDays: rates.transitDays[i] ?? service.transit?.(zone) ?? null,
+      transitDays,
+      expectedDelivery: transitDays === null ? null : deliveryDate(service, transitDays),
     },
   };
 }

@@ -9,7 +9,7 @@ import type { CarrierPlugin, CarrierResult, RateQuote, RateRequest } from './plu
 import { quoteService } from './quoteService';
 import type { ServiceQuote } from './quoteService';
 import type { CardService, RateCard } from './rateCard';
-import type { ZoneChart } from './zoneChart';
+import type { ZoneChart, ZoneLookup } from './zoneChart';
 
 export const RATE_CARD_PROVIDER = 'rate-card';
 
@@ -21,7 +21,7 @@ export interface RateCardPluginOptions {
 }
 
 export interface RateCardQuotes {
-  readonly quotes: readonly { readonly quote: ServiceQuote; readonly expectedDelivery: string | null }[];
+  readonly quotes: readonly ServiceQuote[];
   /** Why each service that gave no quote could not carry the package. */
   readonly ineligible: readonly string[];
   /** Set when no destination zone was found for any carrier. */
@@ -37,15 +37,26 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
   const holidays = options.holidays ?? new Set<string>();
   const carriers = [...new Set(options.card.services.map((s) => s.carrier))];
   // Expected delivery depends only on the ship date, the service's delivery weekdays and the transit days.
-  const deliveryCache = new Map<CardService, Map<string, string>>();
+  const deliveryCache = new Map<CardService, { shipDate: string; byDays: string[] }>();
   const deliveryOf = (s: CardService, shipDate: string, days: number): string => {
-    let m = deliveryCache.get(s);
-    if (!m) deliveryCache.set(s, (m = new Map()));
-    const k = `${shipDate}+${days}`;
-    let d = m.get(k);
+    let c = deliveryCache.get(s);
+    if (!c || c.shipDate !== shipDate) deliveryCache.set(s, (c = { shipDate, byDays: [] }));
+    let d = c.byDays[days];
     if (d === undefined)
-      m.set(k, (d = addWorkingDays(shipDate, days, { weekdays: s.deliveryDays, holidays })));
+      c.byDays[days] = d = addWorkingDays(shipDate, days, { weekdays: s.deliveryDays, holidays });
     return d;
+  };
+
+  // Many packages go to the same ZIP: look each destination's zones up once per carrier.
+  const zoneCache = new Map<string, Map<string, ZoneLookup>>();
+  const zonesFor = (country: string, postalCode: string): Map<string, ZoneLookup> => {
+    const k = `${country}\u0000${postalCode}`;
+    let m = zoneCache.get(k);
+    if (!m) {
+      m = new Map(carriers.map((c) => [c, options.zones.zoneOf(c, country, postalCode)]));
+      zoneCache.set(k, m);
+    }
+    return m;
   };
 
   const quote = (request: RateRequest): RateCardQuotes => {
@@ -69,31 +80,25 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
       signature: request.options?.signature ?? false,
       box: p.box ?? '',
     });
-    const zoneByCarrier = new Map<string, { ok: true; zone: string } | { ok: false; message: string }>();
-    for (const c of carriers) zoneByCarrier.set(c, options.zones.zoneOf(c, to.country, to.postalCode));
+    const zoneByCarrier = zonesFor(to.country, to.postalCode);
     const zoneErrors = [...zoneByCarrier.values()].filter((z) => !z.ok);
     if (zoneErrors.length === carriers.length && carriers.length > 0) {
       const first = zoneErrors[0];
       return { quotes: [], ineligible: [], zoneError: first.ok ? '' : first.message };
     }
-    const quotes: { quote: ServiceQuote; expectedDelivery: string | null }[] = [];
+    const quotes: ServiceQuote[] = [];
     const ineligible: string[] = [];
+    const shipDate = request.shipDate;
+    const deliveryDate = (s: CardService, days: number) => deliveryOf(s, shipDate, days);
     for (const s of options.card.services) {
       const z = zoneByCarrier.get(s.carrier)!;
       if (!z.ok) {
         ineligible.push(`${s.carrier}: ${z.message}`);
         continue;
       }
-      const q = quoteService(s, facts, z.zone);
-      if (!q.ok) {
-        ineligible.push(q.reason);
-        continue;
-      }
-      const t = q.quote.transitDays;
-      quotes.push({
-        quote: q.quote,
-        expectedDelivery: t === null ? null : deliveryOf(s, request.shipDate, t),
-      });
+      const q = quoteService(s, facts, z.zone, deliveryDate);
+      if (q.ok) quotes.push(q.quote);
+      else ineligible.push(q.reason);
     }
     return { quotes, ineligible };
   };
@@ -108,30 +113,33 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
       if (r.quotes.length === 0)
         return {
           ok: false,
-          error: {
-            code: 'NO_SERVICE',
-            message: `no service can carry it: ${r.ineligible.join('; ')}`,
-            retryable: false,
-          },
+          error: { code: 'NO_SERVICE', message: noServiceMessage(r.ineligible), retryable: false },
         };
       return {
         ok: true,
-        value: r.quotes.map(({ quote: q, expectedDelivery }) => toRateQuote(q, expectedDelivery)),
+        value: r.quotes.map(toRateQuote),
       };
     },
   };
 }
 
-export function toRateQuote(q: ServiceQuote, expectedDelivery: string | null): RateQuote {
-  return {
+export function toRateQuote(q: ServiceQuote): RateQuote {
+  const quote: RateQuote = {
     provider: RATE_CARD_PROVIDER,
-    carrier: q.service.carrier,
-    service: q.service.service,
-    price: { minor: q.totalMinor, currency: q.currency },
-    ...(q.transitDays === null ? {} : { transitDays: q.transitDays }),
-    ...(expectedDelivery === null ? {} : { expectedDelivery }),
+    carrier: q.carrier,
+    service: q.service,
+    price: { minor: q.priceMinor, currency: q.currency },
     zone: q.zone,
     billableWeightOz: q.billableOz,
     surcharges: q.surcharges.map((s) => ({ name: s.name, price: { minor: s.minor, currency: q.currency } })),
   };
+  return {
+    ...quote,
+    ...(q.transitDays === null ? {} : { transitDays: q.transitDays }),
+    ...(q.expectedDelivery === null ? {} : { expectedDelivery: q.expectedDelivery }),
+  };
+}
+
+export function noServiceMessage(ineligible: readonly string[]): string {
+  return `no service can carry it: ${ineligible.join('; ')}`;
 }

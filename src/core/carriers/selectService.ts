@@ -21,24 +21,26 @@ export type Selected<C extends Candidate> =
 
 const late = (c: Candidate) => c.expectedDelivery ?? '9999-12-31';
 const name = (c: Candidate) => `${c.carrier} ${c.service}`;
+// Plain code-unit order: ISO dates sort as text, and localeCompare would cost more than the rest of the choice.
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Cheaper first; the same price: earlier delivery, then fewer transit days, then by name (stable results). */
 export function byPrice(a: Candidate, b: Candidate): number {
   return (
     a.priceMinor - b.priceMinor ||
-    late(a).localeCompare(late(b)) ||
+    compare(late(a), late(b)) ||
     (a.transitDays ?? 99) - (b.transitDays ?? 99) ||
-    name(a).localeCompare(name(b))
+    compare(name(a), name(b))
   );
 }
 
 /** Earlier delivery first; the same day: cheaper, then by name. */
 export function bySpeed(a: Candidate, b: Candidate): number {
   return (
-    late(a).localeCompare(late(b)) ||
+    compare(late(a), late(b)) ||
     (a.transitDays ?? 99) - (b.transitDays ?? 99) ||
     a.priceMinor - b.priceMinor ||
-    name(a).localeCompare(name(b))
+    compare(name(a), name(b))
   );
 }
 

@@ -6,6 +6,7 @@
 import type { Address, CarrierPlugin } from '../carriers/plugin';
 import { rateCardPlugin } from '../carriers/rateCardPlugin';
 import type { HttpPort } from '../http/httpPort';
+import type { OrderPromise } from '../promise/deliverBy';
 import { formatMoneyPlain } from '../money/parseMoney';
 import { readSettings } from '../settings/readSettings';
 import { boxesTable } from '../tables/boxes';
@@ -28,6 +29,7 @@ import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { readCarrierConfig } from './chooseCarriersConfig';
 import type { CarrierConfig } from './chooseCarriersConfig';
+import { pluginQuoter, rateCardQuoter } from './quoters';
 import type { RunContext } from './logEntry';
 import { logEntry } from './logEntry';
 import type { OrderRow, RatedFields } from './rateOrder';
@@ -50,6 +52,31 @@ export const CHOOSE_CARRIERS_COLUMNS = [
   'rates-considered',
   'shipping-options',
   'problem',
+] as const;
+
+/** The Orders columns carrier choice reads (decoding all 90 of every row would cost more than rating it). */
+const ORDER_INPUTS = [
+  'order-id',
+  'order-item-id',
+  'sku',
+  'status',
+  'allocated-qty',
+  'quantity-to-ship',
+  'quantity-purchased',
+  'promise-date',
+  'delivery-end-date',
+  'delivery-time-zone',
+  'ship-service-level',
+  'recipient-name',
+  'ship-address-1',
+  'ship-city',
+  'ship-state',
+  'ship-postal-code',
+  'ship-country',
+  'currency',
+  'item-price',
+  'is-prime',
+  'is-business-order',
 ] as const;
 
 const CLEARED: Partial<OrderRecord> = {
@@ -140,7 +167,7 @@ export async function chooseCarriers(
     };
 
   const ordersGrid = grid(ordersTable.name);
-  const orders = decodeTable(ordersTable, ordersGrid ?? [], { checkRequired: false });
+  const orders = decodeTable(ordersTable, ordersGrid ?? [], { checkRequired: false, only: ORDER_INPUTS });
   const problems: Problem[] = [...settingProblems];
   const byOrder = new Map<string, OrderRow[]>();
   const badRows = new Set<number>();
@@ -165,9 +192,9 @@ export async function chooseCarriers(
     if (l.valid)
       listings.set(l.record.sku.trim().toLowerCase(), { rowNumber: l.rowNumber, record: l.record });
 
-  const plugin = options.plugin
-    ? options.plugin(config)
-    : rateCardPlugin({ card: config.card, zones: config.zones, holidays: config.holidays });
+  const quoter = options.plugin
+    ? pluginQuoter(options.plugin(config), options.http ?? NO_HTTP, config.modes)
+    : rateCardQuoter(rateCardPlugin({ card: config.card, zones: config.zones, holidays: config.holidays }));
   const shipFrom: Address = {
     name: settings.text('ship-from-name'),
     line1: settings.text('ship-from-address-1'),
@@ -183,8 +210,9 @@ export async function chooseCarriers(
   let packages = 0;
   const totals = new Map<string, number>();
   const byService = new Map<string, number>();
+  const promiseCache = new Map<string, OrderPromise>();
   for (const rows of byOrder.values()) {
-    const result = await rateOrder(rows, listings, config, plugin, shipFrom, options.http ?? NO_HTTP);
+    const result = await rateOrder(rows, listings, config, quoter, shipFrom, promiseCache);
     if (!result.ok) {
       problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
       for (const r of rows) {

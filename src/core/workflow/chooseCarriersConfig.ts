@@ -24,7 +24,10 @@ export interface CarrierConfig {
   readonly card: RateCard;
   readonly zones: ZoneChart;
   readonly boxes: ReadonlyMap<string, Box>;
+  readonly boxList: readonly Box[];
   readonly rules: readonly Rule[];
+  /** The rules whose action is `ship separately`. */
+  readonly separateRules: readonly Rule[];
   readonly shipDate: string;
   readonly promise: PromiseOptions;
   readonly holidays: ReadonlySet<string>;
@@ -120,7 +123,9 @@ export function readCarrierConfig(
       card: card.card,
       zones: zones.chart,
       boxes: boxes.boxes,
+      boxList: [...boxes.boxes.values()],
       rules: rules.rules,
+      separateRules: rules.rules.filter((r) => r.action.kind === 'separate'),
       shipDate: shipDate(now, {
         timeZone,
         cutoff: settings.text('handling-cutoff'),

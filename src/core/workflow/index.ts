@@ -6,3 +6,4 @@ export * from './setUpSheets';
 export * from './chooseCarriers';
 export * from './chooseCarriersConfig';
 export * from './rateOrder';
+export * from './quoters';

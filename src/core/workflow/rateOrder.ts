@@ -1,10 +1,8 @@
 /**
  * One order's carrier choice: its items packed, each package quoted by the carrier plug-in, the rules and
- * the promise applied, the service chosen. Pure apart from the plug-in's getRates.
+ * the promise applied, the service chosen. Pure apart from the quoter (a live plug-in's getRates).
  */
-import type { Address, CarrierPlugin, RateQuote } from '../carriers/plugin';
-import type { HttpPort } from '../http/httpPort';
-import type { Candidate } from '../carriers/selectService';
+import type { Address, RateRequest } from '../carriers/plugin';
 import { selectService } from '../carriers/selectService';
 import { formatRatesConsidered } from '../carriers/ratesConsidered';
 import { toInches, toOunces } from '../carriers/units';
@@ -12,12 +10,14 @@ import type { LengthUnit, WeightUnit } from '../carriers/units';
 import type { PackItem } from '../packing/packOrder';
 import { formatSides, OWN_PACKAGING, packOrder } from '../packing/packOrder';
 import { orderPromise } from '../promise/deliverBy';
+import type { OrderPromise } from '../promise/deliverBy';
 import { evaluateRules } from '../rules/evaluateRules';
 import { packageFacts } from '../rules/packageFacts';
 import type { ListingRecord } from '../tables/listings';
 import type { OrderRecord } from '../tables/orders';
 import { toMajor } from '../money/parseMoney';
 import type { CarrierConfig } from './chooseCarriersConfig';
+import type { Quoter } from './quoters';
 
 export interface OrderRow {
   readonly rowNumber: number;
@@ -49,8 +49,6 @@ export type OrderRating =
     }
   | { ok: false; rowNumber: number; column: string | null; message: string };
 
-type Quoted = Candidate & { readonly quote: RateQuote };
-
 const fail = (rowNumber: number, column: string | null, message: string): OrderRating => ({
   ok: false,
   rowNumber,
@@ -67,9 +65,9 @@ export async function rateOrder(
   rows: readonly OrderRow[],
   listings: ReadonlyMap<string, { rowNumber: number; record: ListingRecord }>,
   config: CarrierConfig,
-  plugin: CarrierPlugin,
+  quoter: Quoter,
   shipFrom: Address,
-  http: HttpPort,
+  promiseCache: Map<string, OrderPromise> = new Map(),
 ): Promise<OrderRating> {
   const first = rows[0].record;
   const country = (first['ship-country'] ?? 'US').trim().toUpperCase();
@@ -134,33 +132,41 @@ export async function rateOrder(
       box,
       separate: false,
     };
-    const itemFacts = packageFacts({
-      weightOz: unitWeightOz * qty,
-      lengthIn: sides[0],
-      widthIn: sides[1],
-      heightIn: sides[2],
-      quantity: qty,
-      skus: [r.sku],
-      ...orderFacts,
-    });
-    const separate = config.rules.length > 0 && evaluateRules(config.rules, itemFacts).separate;
+    // Only the "ship separately" rules are asked about each item alone (the others are about packages).
+    const separate =
+      config.separateRules.length > 0 &&
+      evaluateRules(
+        config.separateRules,
+        packageFacts({
+          weightOz: unitWeightOz * qty,
+          lengthIn: sides[0],
+          widthIn: sides[1],
+          heightIn: sides[2],
+          quantity: qty,
+          skus: [r.sku],
+          ...orderFacts,
+        }),
+      ).separate;
     items.push(separate ? { ...item, separate } : item);
     valueOf.set(rowNumber, r['item-price'] ?? 0);
   }
-  const packed = packOrder(items, [...config.boxes.values()]);
+  const packed = packOrder(items, config.boxList);
   if (!packed.ok) return fail(packed.rowNumber, 'sku', packed.message);
 
-  const promise = orderPromise(
-    {
-      promiseDate: first['promise-date'],
-      deliveryEndDate: first['delivery-end-date'],
-      deliveryTimeZone: first['delivery-time-zone'],
-      shipServiceLevel: first['ship-service-level'],
-      isPrime: first['is-prime'] ?? false,
-    },
-    config.promise,
-    config.shipDate,
-  );
+  const promiseInput = {
+    promiseDate: first['promise-date'],
+    deliveryEndDate: first['delivery-end-date'],
+    deliveryTimeZone: first['delivery-time-zone'],
+    shipServiceLevel: first['ship-service-level'],
+    isPrime: first['is-prime'] ?? false,
+  };
+  // Orders of a day share a handful of promise dates; time-zone math is the costly part, so do it once each.
+  const promiseKey = `${promiseInput.promiseDate}|${promiseInput.deliveryEndDate}|${promiseInput.deliveryTimeZone}|${promiseInput.shipServiceLevel}|${promiseInput.isPrime}`;
+  let promise = promiseCache.get(promiseKey);
+  if (!promise) {
+    promise = orderPromise(promiseInput, config.promise, config.shipDate);
+    promiseCache.set(promiseKey, promise);
+  }
   const warning =
     promise.shipBy !== null && promise.shipBy < config.shipDate
       ? `ships late: the ship-by date was ${promise.shipBy}, the earliest ship date is ${config.shipDate}`
@@ -197,46 +203,32 @@ export async function rateOrder(
     const rowNumber = pkg.rows[0];
     if (outcome.holdRow !== null) return fail(rowNumber, null, `held by Rules row ${outcome.holdRow}`);
     const packageId = `${orderId}-${pkg.number}`;
-    const result = await plugin.getRates!(
-      {
-        orderId,
-        items: pkgRows.map((r) => ({
-          orderItemId: r.record['order-item-id'],
-          sku: r.record.sku,
-          quantity: unitsToShip(r.record),
-        })),
-        shipFrom,
-        shipTo,
-        parcel: {
-          packageId,
-          weightOz: pkg.weightOz,
-          lengthIn: pkg.sidesIn[0],
-          widthIn: pkg.sidesIn[1],
-          heightIn: pkg.sidesIn[2],
-          ...(pkg.box ? { box: pkg.box } : {}),
-        },
-        shipDate: config.shipDate,
-        declaredValue: { minor, currency },
-        ...(outcome.signature ? { options: { signature: true } } : {}),
+    const request: RateRequest = {
+      orderId,
+      items: pkgRows.map((r) => ({
+        orderItemId: r.record['order-item-id'],
+        sku: r.record.sku,
+        quantity: unitsToShip(r.record),
+      })),
+      shipFrom,
+      shipTo,
+      parcel: {
+        packageId,
+        weightOz: pkg.weightOz,
+        lengthIn: pkg.sidesIn[0],
+        widthIn: pkg.sidesIn[1],
+        heightIn: pkg.sidesIn[2],
+        ...(pkg.box ? { box: pkg.box } : {}),
       },
-      http,
-    );
+      shipDate: config.shipDate,
+      declaredValue: { minor, currency },
+      ...(outcome.signature ? { options: { signature: true } } : {}),
+    };
+    const answer = quoter(request);
+    const result = answer instanceof Promise ? await answer : answer;
     if (!result.ok)
-      return fail(
-        rowNumber,
-        result.error.code === 'NO_ZONE' ? 'ship-postal-code' : null,
-        result.error.message,
-      );
-    const candidates: Quoted[] = result.value.map((q) => ({
-      carrier: q.carrier,
-      service: q.service,
-      mode: config.modes.get(`${q.carrier}\u0000${q.service}`) ?? 'ground',
-      priceMinor: q.price.minor,
-      currency: q.price.currency,
-      transitDays: q.transitDays ?? null,
-      expectedDelivery: q.expectedDelivery ?? null,
-      quote: q,
-    }));
+      return fail(rowNumber, result.code === 'NO_ZONE' ? 'ship-postal-code' : null, result.message);
+    const candidates = result.quotes;
     const chosen = selectService(candidates, outcome, promise.deliverBy);
     if (!chosen.ok) return fail(rowNumber, null, chosen.message);
     const c = chosen.chosen;
@@ -245,8 +237,8 @@ export async function rateOrder(
     const fields: RatedFields = {
       'package-id': packageId,
       package: `${pkg.box ?? 'own packaging'} ${formatSides(pkg.sidesIn)}, ${Number(pkg.weightOz.toFixed(2))} oz`,
-      'billable-weight-oz': c.quote.billableWeightOz ?? pkg.weightOz,
-      zone: c.quote.zone ?? '',
+      'billable-weight-oz': c.billableOz ?? pkg.weightOz,
+      zone: c.zone,
       carrier: c.carrier,
       service: c.service,
       rate: c.priceMinor,

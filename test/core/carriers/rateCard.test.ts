@@ -41,18 +41,18 @@ describe('rate card', () => {
 
   test('UPS Ground, 1.5 lb 8x6x4 (192/139 → 2 lb dim) to zone 5, commercial: 2 lb break 11.00 + fuel 19.5% (2.145 → 2.15) = 13.15', () => {
     const q = quoteService(ups, box(24, 8, 6, 4), '5');
-    expect(q.ok && q.quote).toMatchObject({ billableOz: 32, baseMinor: 1100, totalMinor: 1315, transitDays: 4 });
+    expect(q.ok && q.quote).toMatchObject({ billableOz: 32, baseMinor: 1100, priceMinor: 1315, transitDays: 4 });
     expect(q.ok && q.quote.surcharges).toEqual([{ name: 'fuel', minor: 215 }]);
   });
 
   test('residential adds 5.00 before fuel: (11.00 + 5.00) × 19.5% = 3.12 → 19.12', () => {
     const q = quoteService(ups, box(24, 8, 6, 4, true), '5');
-    expect(q.ok && q.quote.totalMinor).toBe(1912);
+    expect(q.ok && q.quote.priceMinor).toBe(1912);
   });
 
   test('dim weight picks the break: 18x12x12 = 2592/139 → 19 lb → 30.00 (+ 5.85 fuel) = 35.85', () => {
     const q = quoteService(ups, box(80, 18, 12, 12), '5');
-    expect(q.ok && q.quote).toMatchObject({ billableOz: 304, baseMinor: 3000, totalMinor: 3585 });
+    expect(q.ok && q.quote).toMatchObject({ billableOz: 304, baseMinor: 3000, priceMinor: 3585 });
   });
 
   test('additional handling once per package, even when two of its rows hold (50 in long and 55 lb)', () => {
@@ -66,13 +66,13 @@ describe('rate card', () => {
     expect(q.ok && q.quote.billableOz).toBe(90 * 16);
     expect(q.ok && q.quote.surcharges.map((s) => s.name)).toEqual(['large-package', 'fuel']);
     // 120.00 + 100.00 = 220.00, fuel 19.5% = 42.90 → 262.90
-    expect(q.ok && q.quote.totalMinor).toBe(26290);
+    expect(q.ok && q.quote.priceMinor).toBe(26290);
   });
 
   test('USPS ounce tiers: 9.2 oz → 10 oz → the 15.99 oz tier 7.00; 15.5 oz stays at 15.99 oz', () => {
-    expect((quoteService(usps, box(9.2, 9, 6, 2), '5') as { quote: { totalMinor: number } }).quote.totalMinor).toBe(700);
+    expect((quoteService(usps, box(9.2, 9, 6, 2), '5') as { quote: { priceMinor: number } }).quote.priceMinor).toBe(700);
     expect((quoteService(usps, box(15.5, 9, 6, 2), '5') as { quote: { billableOz: number } }).quote.billableOz).toBe(15.99);
-    expect((quoteService(usps, box(3, 9, 6, 2), '5') as { quote: { totalMinor: number } }).quote.totalMinor).toBe(500);
+    expect((quoteService(usps, box(3, 9, 6, 2), '5') as { quote: { priceMinor: number } }).quote.priceMinor).toBe(500);
   });
 
   test('limits and missing zones are reasons, not prices', () => {
