@@ -11,6 +11,7 @@ export * from './workbook';
 export * from './workflow';
 export * from './carriers';
 export * from './http';
+export * from './amazon';
 export * from './packing';
 export * from './promise';
 export * from './rules';

@@ -132,5 +132,6 @@ export interface CarrierPlugin {
   getRates?(request: RateRequest, http: HttpPort): Promise<CarrierResult<RateQuote[]>>;
   buyLabel?(request: LabelRequest, http: HttpPort): Promise<CarrierResult<PurchasedLabel>>;
   voidLabel?(providerShipmentId: string, http: HttpPort): Promise<CarrierResult<{ refunded: boolean }>>;
-  track?(trackingNumber: string, http: HttpPort): Promise<CarrierResult<TrackingStatus>>;
+  /** `carrier` is the carrier's id as the provider named it when the label was bought (some APIs need it). */
+  track?(trackingNumber: string, http: HttpPort, carrier?: string): Promise<CarrierResult<TrackingStatus>>;
 }

@@ -4,10 +4,12 @@ import { registerChooseCarriers } from './chooseCarriersCommand';
 import { registerDemo } from './demoCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerTrack,
   registerChooseCarriers,
 ];
