@@ -3,8 +3,9 @@
 // their own. Run: node scripts/sample-rate-card.mjs
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const out = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'templates', 'rates');
+const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'templates', 'rates');
 fs.mkdirSync(out, { recursive: true });
 const tsv = (rows) => rows.map((r) => r.join('\t')).join('\n') + '\n';
 const SAMPLE = 'SAMPLE - made-up prices, paste your own';

@@ -1,4 +1,9 @@
-import { billableWeight, measure, roundActualOz, roundSideIn } from '../../../src/core/carriers/billableWeight';
+import {
+  billableWeight,
+  measure,
+  roundActualOz,
+  roundSideIn,
+} from '../../../src/core/carriers/billableWeight';
 import { toInches, toOunces } from '../../../src/core/carriers/units';
 
 const UPS = { dimDivisor: 139, dimMinCubicIn: 0, rounding: 'lb' as const };
@@ -39,7 +44,9 @@ describe('billableWeight', () => {
   });
 
   test('USPS Ground Advantage light parcel 9.2 oz → next ounce 10 oz (not a whole pound)', () => {
-    expect(billableWeight({ weightOz: 9.2, lengthIn: 9, widthIn: 6, heightIn: 2 }, USPS_GA).billableOz).toBe(10);
+    expect(billableWeight({ weightOz: 9.2, lengthIn: 9, widthIn: 6, heightIn: 2 }, USPS_GA).billableOz).toBe(
+      10,
+    );
   });
 
   test('USPS 15.4 oz stays in the 15.99 oz tier; 16.1 oz → 2 lb = 32 oz', () => {
@@ -55,7 +62,10 @@ describe('billableWeight', () => {
   });
 
   test('no divisor: actual only', () => {
-    const b = billableWeight({ weightOz: 3, lengthIn: 40, widthIn: 40, heightIn: 40 }, { dimDivisor: null, dimMinCubicIn: 0, rounding: 'lb' });
+    const b = billableWeight(
+      { weightOz: 3, lengthIn: 40, widthIn: 40, heightIn: 40 },
+      { dimDivisor: null, dimMinCubicIn: 0, rounding: 'lb' },
+    );
     expect(b.dimOz).toBeNull();
     expect(b.billableOz).toBe(16);
   });

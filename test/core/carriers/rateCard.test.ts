@@ -3,7 +3,19 @@ import { quoteService } from '../../../src/core/carriers/quoteService';
 import { packageFacts } from '../../../src/core/rules/packageFacts';
 import type { Grid } from '../../../src/core/tables/cell';
 
-const servicesHeader = ['carrier', 'service', 'mode', 'dim-divisor', 'dim-min-cubic-in', 'weight-rounding', 'max-weight-lb', 'max-length-in', 'max-length-girth-in', 'transit-days', 'delivery-days'];
+const servicesHeader = [
+  'carrier',
+  'service',
+  'mode',
+  'dim-divisor',
+  'dim-min-cubic-in',
+  'weight-rounding',
+  'max-weight-lb',
+  'max-length-in',
+  'max-length-girth-in',
+  'transit-days',
+  'delivery-days',
+];
 const services: Grid = [
   servicesHeader,
   ['UPS', 'Ground', 'ground', 139, '', 'lb', 150, 108, 165, '1-2:1, 3:2, 4-8:4', 'Mon-Fri'],
@@ -41,7 +53,12 @@ describe('rate card', () => {
 
   test('UPS Ground, 1.5 lb 8x6x4 (192/139 → 2 lb dim) to zone 5, commercial: 2 lb break 11.00 + fuel 19.5% (2.145 → 2.15) = 13.15', () => {
     const q = quoteService(ups, box(24, 8, 6, 4), '5');
-    expect(q.ok && q.quote).toMatchObject({ billableOz: 32, baseMinor: 1100, priceMinor: 1315, transitDays: 4 });
+    expect(q.ok && q.quote).toMatchObject({
+      billableOz: 32,
+      baseMinor: 1100,
+      priceMinor: 1315,
+      transitDays: 4,
+    });
     expect(q.ok && q.quote.surcharges).toEqual([{ name: 'fuel', minor: 215 }]);
   });
 
@@ -70,24 +87,50 @@ describe('rate card', () => {
   });
 
   test('USPS ounce tiers: 9.2 oz → 10 oz → the 15.99 oz tier 7.00; 15.5 oz stays at 15.99 oz', () => {
-    expect((quoteService(usps, box(9.2, 9, 6, 2), '5') as { quote: { priceMinor: number } }).quote.priceMinor).toBe(700);
-    expect((quoteService(usps, box(15.5, 9, 6, 2), '5') as { quote: { billableOz: number } }).quote.billableOz).toBe(15.99);
-    expect((quoteService(usps, box(3, 9, 6, 2), '5') as { quote: { priceMinor: number } }).quote.priceMinor).toBe(500);
+    expect(
+      (quoteService(usps, box(9.2, 9, 6, 2), '5') as { quote: { priceMinor: number } }).quote.priceMinor,
+    ).toBe(700);
+    expect(
+      (quoteService(usps, box(15.5, 9, 6, 2), '5') as { quote: { billableOz: number } }).quote.billableOz,
+    ).toBe(15.99);
+    expect(
+      (quoteService(usps, box(3, 9, 6, 2), '5') as { quote: { priceMinor: number } }).quote.priceMinor,
+    ).toBe(500);
   });
 
   test('limits and missing zones are reasons, not prices', () => {
-    expect(quoteService(usps, box(71 * 16, 10, 10, 10), '5')).toEqual({ ok: false, reason: "71 lb is over USPS Ground Advantage's 70 lb limit" });
-    expect(quoteService(usps, box(16, 60, 20, 20), '5')).toMatchObject({ ok: false, reason: expect.stringMatching(/length \+ girth 140 in is over/) });
-    expect(quoteService(ups, box(16, 10, 10, 10), '9')).toEqual({ ok: false, reason: 'UPS Ground has no rates to zone 9' });
-    expect(quoteService(usps, box(40, 10, 10, 10), '5')).toEqual({ ok: false, reason: "billable 3 lb is over USPS Ground Advantage's heaviest rate to zone 5 (2 lb)" });
+    expect(quoteService(usps, box(71 * 16, 10, 10, 10), '5')).toEqual({
+      ok: false,
+      reason: "71 lb is over USPS Ground Advantage's 70 lb limit",
+    });
+    expect(quoteService(usps, box(16, 60, 20, 20), '5')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/length \+ girth 140 in is over/),
+    });
+    expect(quoteService(ups, box(16, 10, 10, 10), '9')).toEqual({
+      ok: false,
+      reason: 'UPS Ground has no rates to zone 9',
+    });
+    expect(quoteService(usps, box(40, 10, 10, 10), '5')).toEqual({
+      ok: false,
+      reason: "billable 3 lb is over USPS Ground Advantage's heaviest rate to zone 5 (2 lb)",
+    });
   });
 
   test('bad rows are problems with their sheet, row and column', () => {
     const bad = buildRateCard(
       {
-        services: [...services, ['UPS', 'Ground', 'ground', 139], ['FedEx', '2Day', 'air', 139, '', 'lb', 150, '', '', '1-2:x']],
+        services: [
+          ...services,
+          ['UPS', 'Ground', 'ground', 139],
+          ['FedEx', '2Day', 'air', 139, '', 'lb', 150, '', '', '1-2:x'],
+        ],
         rates: [...rates, ['DHL', 'Express', 5, 1, 'lb', '20.00'], ['UPS', 'Ground', 5, 2, 'lb', '12.00']],
-        surcharges: [...surcharges, ['UPS', '', 'bad', 'length > long', '1.00'], ['UPS', '', 'nothing', 'weight-lb > 1']],
+        surcharges: [
+          ...surcharges,
+          ['UPS', '', 'bad', 'length > long', '1.00'],
+          ['UPS', '', 'nothing', 'weight-lb > 1'],
+        ],
       },
       'USD',
     );

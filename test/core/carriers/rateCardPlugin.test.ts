@@ -5,7 +5,16 @@ import { buildZoneChart } from '../../../src/core/carriers/zoneChart';
 import type { HttpPort } from '../../../src/core/http/httpPort';
 
 const services = [
-  ['carrier', 'service', 'mode', 'dim-divisor', 'weight-rounding', 'max-weight-lb', 'transit-days', 'delivery-days'],
+  [
+    'carrier',
+    'service',
+    'mode',
+    'dim-divisor',
+    'weight-rounding',
+    'max-weight-lb',
+    'transit-days',
+    'delivery-days',
+  ],
   ['USPS', 'Priority Mail', 'air', 166, 'lb', 70, '1-4:2, 5-8:3', 'Mon-Sat'],
   ['UPS', 'Ground', 'ground', 139, 'lb', 150, '1-4:2, 5-8:4', 'Mon-Fri'],
 ];
@@ -21,13 +30,23 @@ const zones = [
 const card = buildRateCard({ services, rates, surcharges: null }, 'USD').card;
 const chart = buildZoneChart(zones, '89502').chart!;
 const plugin = rateCardPlugin({ card, zones: chart, holidays: new Set(['2026-12-25']) });
-const noNetwork: HttpPort = { send: () => Promise.reject(new Error('the rate card must not use the network')) };
+const noNetwork: HttpPort = {
+  send: () => Promise.reject(new Error('the rate card must not use the network')),
+};
 
 const request = (over: Partial<RateRequest> = {}): RateRequest => ({
   orderId: '112-1',
   items: [{ orderItemId: '1', sku: 'MUG', quantity: 1 }],
   shipFrom: { name: 'Seller', line1: '1 Way', city: 'Reno', state: 'NV', postalCode: '89502', country: 'US' },
-  shipTo: { name: 'Buyer', line1: '2 St', city: 'Boston', state: 'MA', postalCode: '02116', country: 'US', residential: true },
+  shipTo: {
+    name: 'Buyer',
+    line1: '2 St',
+    city: 'Boston',
+    state: 'MA',
+    postalCode: '02116',
+    country: 'US',
+    residential: true,
+  },
   parcel: { packageId: '112-1-1', weightOz: 40, lengthIn: 8, widthIn: 6, heightIn: 6 },
   shipDate: '2026-12-23',
   ...over,
@@ -35,7 +54,11 @@ const request = (over: Partial<RateRequest> = {}): RateRequest => ({
 
 describe('rate-card plug-in (the CarrierPlugin interface)', () => {
   test('metadata names the provider and the carriers of the card', () => {
-    expect(plugin.metadata).toEqual({ id: 'rate-card', name: 'Rate card (your own rates, offline)', carriers: ['USPS', 'UPS'] });
+    expect(plugin.metadata).toEqual({
+      id: 'rate-card',
+      name: 'Rate card (your own rates, offline)',
+      carriers: ['USPS', 'UPS'],
+    });
     expect(plugin.buyLabel).toBeUndefined();
   });
 
@@ -73,11 +96,20 @@ describe('rate-card plug-in (the CarrierPlugin interface)', () => {
   });
 
   test('errors travel as values: no zone, and nothing can carry it', async () => {
-    expect(await plugin.getRates!(request({ shipTo: { ...request().shipTo, postalCode: '60657' } }), noNetwork)).toEqual({
+    expect(
+      await plugin.getRates!(request({ shipTo: { ...request().shipTo, postalCode: '60657' } }), noNetwork),
+    ).toEqual({
       ok: false,
-      error: { code: 'NO_ZONE', message: 'no Zones row covers ZIP 606xx from ship-from ZIP3 895', retryable: false },
+      error: {
+        code: 'NO_ZONE',
+        message: 'no Zones row covers ZIP 606xx from ship-from ZIP3 895',
+        retryable: false,
+      },
     });
-    const heavy = await plugin.getRates!(request({ parcel: { ...request().parcel, weightOz: 6 * 16 } }), noNetwork);
+    const heavy = await plugin.getRates!(
+      request({ parcel: { ...request().parcel, weightOz: 6 * 16 } }),
+      noNetwork,
+    );
     expect(heavy).toEqual({
       ok: false,
       error: {

@@ -4,7 +4,13 @@ import { formatRatesConsidered, parseRatesConsidered } from '../../../src/core/c
 describe('rates-considered cell', () => {
   test('reads as text and parses back', () => {
     const rates = [
-      { carrier: 'USPS', service: 'Ground Advantage', priceMinor: 745, currency: 'USD', expectedDelivery: '2026-12-04' },
+      {
+        carrier: 'USPS',
+        service: 'Ground Advantage',
+        priceMinor: 745,
+        currency: 'USD',
+        expectedDelivery: '2026-12-04',
+      },
       { carrier: 'UPS', service: '2nd Day Air', priceMinor: 2120, currency: 'USD', expectedDelivery: null },
     ];
     const text = formatRatesConsidered(rates);
@@ -13,9 +19,11 @@ describe('rates-considered cell', () => {
   });
 
   test('JPY has no decimals; typed junk is skipped', () => {
-    expect(formatRatesConsidered([{ carrier: 'Yamato', service: 'TA-Q-BIN', priceMinor: 930, currency: 'JPY', expectedDelivery: null }])).toBe(
-      'Yamato/TA-Q-BIN 930 JPY -',
-    );
+    expect(
+      formatRatesConsidered([
+        { carrier: 'Yamato', service: 'TA-Q-BIN', priceMinor: 930, currency: 'JPY', expectedDelivery: null },
+      ]),
+    ).toBe('Yamato/TA-Q-BIN 930 JPY -');
     expect(parseRatesConsidered('call the carrier; UPS/Ground 9.10 USD 2026-12-07')).toHaveLength(1);
   });
 
@@ -34,7 +42,11 @@ describe('rates-considered cell', () => {
           { maxLength: 3 },
         ),
         (rates) => {
-          const clean = rates.map((r) => ({ ...r, carrier: r.carrier.replace(/\s+/g, ' '), service: r.service.replace(/\s+/g, ' ') }));
+          const clean = rates.map((r) => ({
+            ...r,
+            carrier: r.carrier.replace(/\s+/g, ' '),
+            service: r.service.replace(/\s+/g, ' '),
+          }));
           expect(parseRatesConsidered(formatRatesConsidered(clean))).toEqual(clean);
         },
       ),

@@ -2,7 +2,14 @@ import type { Candidate } from '../../../src/core/carriers/selectService';
 import { selectService } from '../../../src/core/carriers/selectService';
 import type { RuleOutcome } from '../../../src/core/rules/evaluateRules';
 
-const c = (carrier: string, service: string, price: number, delivery: string | null, mode: 'air' | 'ground' = 'ground', transit: number | null = null): Candidate => ({
+const c = (
+  carrier: string,
+  service: string,
+  price: number,
+  delivery: string | null,
+  mode: 'air' | 'ground' = 'ground',
+  transit: number | null = null,
+): Candidate => ({
   carrier,
   service,
   mode,
@@ -22,14 +29,22 @@ describe('selectService', () => {
   test('the cheapest wins; a tie at 8.45 goes to the faster one (UPS Ground, Dec 4, over Ground Advantage, Dec 7)', () => {
     const s = selectService([ga, ground, priority, nda], none, null);
     expect(s.ok && s.chosen).toBe(ground);
-    expect(s.ok && s.eligible.map((e) => e.service)).toEqual(['Ground', 'Ground Advantage', 'Priority Mail', 'Next Day Air']);
+    expect(s.ok && s.eligible.map((e) => e.service)).toEqual([
+      'Ground',
+      'Ground Advantage',
+      'Priority Mail',
+      'Next Day Air',
+    ]);
   });
 
   test('same price and day: fewer transit days, then by name, so the result never depends on input order', () => {
     const a = c('FedEx', 'Ground', 900, '2026-12-04', 'ground', 3);
     const b = c('UPS', 'Ground', 900, '2026-12-04', 'ground', 2);
     const d = c('FedEx', 'Home Delivery', 900, '2026-12-04', 'ground', 2);
-    expect(selectService([a, b, d], none, null).ok && (selectService([a, b, d], none, null) as { chosen: Candidate }).chosen).toBe(d);
+    expect(
+      selectService([a, b, d], none, null).ok &&
+        (selectService([a, b, d], none, null) as { chosen: Candidate }).chosen,
+    ).toBe(d);
     expect((selectService([b, d, a], none, null) as { chosen: Candidate }).chosen).toBe(d);
   });
 
@@ -51,22 +66,48 @@ describe('selectService', () => {
 
   test('fastest: the earliest delivery; same day goes to the cheaper', () => {
     const overnight = c('FedEx', 'Standard Overnight', 3900, '2026-12-02', 'air');
-    const s = selectService([ga, nda, overnight], { ...none, selections: [{ kind: 'fastest', row: 2 }] }, null);
+    const s = selectService(
+      [ga, nda, overnight],
+      { ...none, selections: [{ kind: 'fastest', row: 2 }] },
+      null,
+    );
     expect(s.ok && s.chosen).toBe(overnight);
   });
 
   test('a "use" rule picks its service when eligible, else the next selection rule decides', () => {
-    const use = { kind: 'use' as const, target: { kind: 'service' as const, carrier: 'USPS', service: 'Ground Advantage' }, row: 3 };
-    expect((selectService([ga, ground, priority], { ...none, selections: [use] }, null) as { chosen: Candidate }).chosen).toBe(ga);
-    const late = selectService([ga, ground, priority], { ...none, selections: [use, { kind: 'fastest', row: 4 }] }, '2026-12-04');
+    const use = {
+      kind: 'use' as const,
+      target: { kind: 'service' as const, carrier: 'USPS', service: 'Ground Advantage' },
+      row: 3,
+    };
+    expect(
+      (selectService([ga, ground, priority], { ...none, selections: [use] }, null) as { chosen: Candidate })
+        .chosen,
+    ).toBe(ga);
+    const late = selectService(
+      [ga, ground, priority],
+      { ...none, selections: [use, { kind: 'fastest', row: 4 }] },
+      '2026-12-04',
+    );
     expect(late.ok && late.chosen).toBe(priority);
     expect(late.ok && late.decidedBy).toBe(4);
   });
 
   test('exclusions: by carrier and by mode; all excluded is a reason with the rule rows', () => {
-    const s = selectService([ga, ground, priority, nda], { ...none, excludes: [{ target: { kind: 'carrier', carrier: 'ups' }, row: 5 }] }, null);
+    const s = selectService(
+      [ga, ground, priority, nda],
+      { ...none, excludes: [{ target: { kind: 'carrier', carrier: 'ups' }, row: 5 }] },
+      null,
+    );
     expect(s.ok && s.chosen).toBe(ga);
-    const all = selectService([priority, nda], { ...none, excludes: [{ target: { kind: 'mode', mode: 'air' }, row: 6 }] }, null);
-    expect(all).toEqual({ ok: false, message: 'every service quoted (USPS Priority Mail, UPS Next Day Air) is excluded by Rules row 6' });
+    const all = selectService(
+      [priority, nda],
+      { ...none, excludes: [{ target: { kind: 'mode', mode: 'air' }, row: 6 }] },
+      null,
+    );
+    expect(all).toEqual({
+      ok: false,
+      message: 'every service quoted (USPS Priority Mail, UPS Next Day Air) is excluded by Rules row 6',
+    });
   });
 });

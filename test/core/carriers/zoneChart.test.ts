@@ -37,17 +37,26 @@ describe('zone chart', () => {
     expect(chart!.zoneOf('USPS', 'US', '99501')).toEqual({ ok: true, zone: '8' });
   });
 
-  test("rows for another origin (100) are ignored", () => {
+  test('rows for another origin (100) are ignored', () => {
     expect(chart!.zoneOf('USPS', 'US', '10024')).toEqual({ ok: true, zone: '8' });
   });
 
   test('a ZIP no row covers is a clear error', () => {
-    expect(chart!.zoneOf('USPS', 'US', '60657')).toEqual({ ok: false, message: 'no Zones row covers ZIP 606xx from ship-from ZIP3 895' });
+    expect(chart!.zoneOf('USPS', 'US', '60657')).toEqual({
+      ok: false,
+      message: 'no Zones row covers ZIP 606xx from ship-from ZIP3 895',
+    });
   });
 
   test('missing and malformed ZIPs are errors', () => {
-    expect(chart!.zoneOf('USPS', 'US', '')).toEqual({ ok: false, message: 'the order has no ship-postal-code' });
-    expect(chart!.zoneOf('USPS', 'US', '9410')).toMatchObject({ ok: false, message: expect.stringContaining('not a US ZIP') });
+    expect(chart!.zoneOf('USPS', 'US', '')).toEqual({
+      ok: false,
+      message: 'the order has no ship-postal-code',
+    });
+    expect(chart!.zoneOf('USPS', 'US', '9410')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a US ZIP'),
+    });
   });
 
   test('international by country group, then the * group', () => {
@@ -57,7 +66,10 @@ describe('zone chart', () => {
 
   test('a bad ship-from ZIP and bad rows are problems', () => {
     expect(buildZoneChart(grid, 'RENO').chart).toBeNull();
-    const bad = buildZoneChart([header, ['', '895', '12', '149', '', '8'], ['', '895', '300', '200', '', '8']], '89502');
+    const bad = buildZoneChart(
+      [header, ['', '895', '12', '149', '', '8'], ['', '895', '300', '200', '', '8']],
+      '89502',
+    );
     expect(bad.problems.map((p) => [p.row, p.column])).toEqual([
       [2, 'dest-zip3-from'],
       [3, 'dest-zip3-to'],

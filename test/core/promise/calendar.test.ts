@@ -1,7 +1,17 @@
-import { addWorkingDays, isTimeZone, localDate, parseWeekdays, shipDate } from '../../../src/core/promise/calendar';
+import {
+  addWorkingDays,
+  isTimeZone,
+  localDate,
+  parseWeekdays,
+  shipDate,
+} from '../../../src/core/promise/calendar';
 
 const MON_FRI = new Set([1, 2, 3, 4, 5]);
-const la = { timeZone: 'America/Los_Angeles', cutoff: '14:00', shipDays: { weekdays: MON_FRI, holidays: new Set<string>() } };
+const la = {
+  timeZone: 'America/Los_Angeles',
+  cutoff: '14:00',
+  shipDays: { weekdays: MON_FRI, holidays: new Set<string>() },
+};
 
 describe('ship date after the handling cut-off', () => {
   test('Friday 13:59 in Los Angeles (21:59Z) ships Friday 2026-12-04', () => {
@@ -41,11 +51,15 @@ describe('ship date after the handling cut-off', () => {
 describe('working days', () => {
   test('Friday + 1 business day (Mon-Fri) = Monday; with Saturday delivery (Mon-Sat) = Saturday', () => {
     expect(addWorkingDays('2026-12-04', 1, { weekdays: MON_FRI, holidays: new Set() })).toBe('2026-12-07');
-    expect(addWorkingDays('2026-12-04', 1, { weekdays: new Set([1, 2, 3, 4, 5, 6]), holidays: new Set() })).toBe('2026-12-05');
+    expect(
+      addWorkingDays('2026-12-04', 1, { weekdays: new Set([1, 2, 3, 4, 5, 6]), holidays: new Set() }),
+    ).toBe('2026-12-05');
   });
 
   test('Wednesday 23 Dec + 2 skips the 25 Dec holiday and the weekend: Thu 24, Mon 28', () => {
-    expect(addWorkingDays('2026-12-23', 2, { weekdays: MON_FRI, holidays: new Set(['2026-12-25']) })).toBe('2026-12-28');
+    expect(addWorkingDays('2026-12-23', 2, { weekdays: MON_FRI, holidays: new Set(['2026-12-25']) })).toBe(
+      '2026-12-28',
+    );
   });
 
   test('zero days is the same date', () => {

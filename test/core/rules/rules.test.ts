@@ -10,7 +10,15 @@ const SERVICES = [
   { carrier: 'UPS', service: 'Next Day Air', mode: 'air' as const },
 ];
 const pkg = (over: Parameters<typeof packageFacts>[0] extends infer T ? Partial<T> : never = {}) =>
-  packageFacts({ weightOz: 12, lengthIn: 9, widthIn: 6, heightIn: 2, skus: ['MUG-1'], shipCountry: 'US', ...over });
+  packageFacts({
+    weightOz: 12,
+    lengthIn: 9,
+    widthIn: 6,
+    heightIn: 2,
+    skus: ['MUG-1'],
+    shipCountry: 'US',
+    ...over,
+  });
 
 const holds = (text: string, facts = pkg()) => {
   const c = parseCondition(text);
@@ -88,10 +96,19 @@ describe('actions', () => {
       ok: true,
       action: { kind: 'use', target: { kind: 'service', carrier: 'USPS', service: 'Ground Advantage' } },
     });
-    expect(parseAction('exclude UPS', SERVICES)).toEqual({ ok: true, action: { kind: 'exclude', targets: [{ kind: 'carrier', carrier: 'UPS' }] } });
+    expect(parseAction('exclude UPS', SERVICES)).toEqual({
+      ok: true,
+      action: { kind: 'exclude', targets: [{ kind: 'carrier', carrier: 'UPS' }] },
+    });
     expect(parseAction('exclude air, UPS Ground', SERVICES)).toEqual({
       ok: true,
-      action: { kind: 'exclude', targets: [{ kind: 'mode', mode: 'air' }, { kind: 'service', carrier: 'UPS', service: 'Ground' }] },
+      action: {
+        kind: 'exclude',
+        targets: [
+          { kind: 'mode', mode: 'air' },
+          { kind: 'service', carrier: 'UPS', service: 'Ground' },
+        ],
+      },
     });
     expect(parseAction('fastest', SERVICES)).toEqual({ ok: true, action: { kind: 'fastest' } });
     expect(parseAction('require signature', SERVICES)).toEqual({ ok: true, action: { kind: 'signature' } });
@@ -101,7 +118,10 @@ describe('actions', () => {
   test('a misspelt service names the carriers the Services sheet has', () => {
     const a = parseAction('USPS Groud Advantage', SERVICES);
     expect(a.ok).toBe(false);
-    if (!a.ok) expect(a.message).toMatch(/"USPS Groud Advantage" is not a carrier or service of the Services sheet \(USPS, UPS/);
+    if (!a.ok)
+      expect(a.message).toMatch(
+        /"USPS Groud Advantage" is not a carrier or service of the Services sheet \(USPS, UPS/,
+      );
   });
 });
 
@@ -143,7 +163,10 @@ describe('the Rules sheet', () => {
       ],
       SERVICES,
     );
-    const o = evaluateRules(rules, pkg({ shipServiceLevel: 'NextDay', shipCountry: 'CA', skus: ['HAZ-1'], orderValue: 250 }));
+    const o = evaluateRules(
+      rules,
+      pkg({ shipServiceLevel: 'NextDay', shipCountry: 'CA', skus: ['HAZ-1'], orderValue: 250 }),
+    );
     expect(o.selections.map((s) => s.kind)).toEqual(['fastest', 'use']);
     expect(o.excludes.map((e) => e.row)).toEqual([4, 5]);
     expect(o.signature).toBe(true);

@@ -99,7 +99,12 @@ export const RULES: Grid = [
 ];
 
 export function carrierBook(orders: Cell[][], overrides: Record<string, Grid> = {}): MemoryWorkbook {
-  return new MemoryWorkbook('test', {
+  return new MemoryWorkbook('test', carrierSheets(orders, overrides));
+}
+
+/** The sheets of carrierBook, for backends other than the in-memory one. */
+export function carrierSheets(orders: Cell[][], overrides: Record<string, Grid> = {}): Record<string, Grid> {
+  return {
     Orders: [ORDER_HEADER, ...orders],
     Listings: [
       ['sku', 'weight', 'weight-unit', 'length', 'width', 'height', 'dimension-unit', 'package-type'],
@@ -110,7 +115,19 @@ export function carrierBook(orders: Cell[][], overrides: Record<string, Grid> = 
       ['NOWEIGHT', '', '', 5, 5, 5, 'in', ''],
     ],
     Services: [
-      ['carrier', 'service', 'mode', 'dim-divisor', 'dim-min-cubic-in', 'weight-rounding', 'max-weight-lb', 'max-length-in', 'max-length-girth-in', 'transit-days', 'delivery-days'],
+      [
+        'carrier',
+        'service',
+        'mode',
+        'dim-divisor',
+        'dim-min-cubic-in',
+        'weight-rounding',
+        'max-weight-lb',
+        'max-length-in',
+        'max-length-girth-in',
+        'transit-days',
+        'delivery-days',
+      ],
       ['USPS', 'Ground Advantage', 'ground', 166, 1728, 'oz', 70, 108, 130, '1:2, 4:3, 8:5', 'Mon-Sat'],
       ['UPS', 'Ground', 'ground', 139, '', 'lb', 150, 108, 165, '1:1, 4:2, 8:5', 'Mon-Fri'],
       ['UPS', 'Next Day Air', 'air', 139, '', 'lb', 150, 108, 165, '1', 'Mon-Fri'],
@@ -140,7 +157,7 @@ export function carrierBook(orders: Cell[][], overrides: Record<string, Grid> = 
       ['handling-cutoff', '14:00'],
     ],
     ...overrides,
-  });
+  };
 }
 
 /** Tuesday 1 December 2026, 09:00 in Los Angeles: before the 14:00 cut-off, so the ship date is today. */

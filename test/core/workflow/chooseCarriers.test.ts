@@ -1,3 +1,4 @@
+import type { CarrierPlugin } from '../../../src/core/carriers/plugin';
 import { chooseCarriers } from '../../../src/core/workflow/chooseCarriers';
 import { carrierBook, orderRow, ordersOf, TUESDAY_9AM } from './carrierFixture';
 
@@ -37,14 +38,28 @@ describe('chooseCarriers', () => {
     await chooseCarriers(book, ctx);
     const rows = await ordersOf(book);
     for (const r of rows)
-      expect(r).toMatchObject({ 'package-id': 'B-1', 'billable-weight-oz': 48, zone: '4', service: 'Ground Advantage', rate: 9 });
+      expect(r).toMatchObject({
+        'package-id': 'B-1',
+        'billable-weight-oz': 48,
+        zone: '4',
+        service: 'Ground Advantage',
+        rate: 9,
+      });
   });
 
   test('NextDay -> fastest: UPS Ground and Next Day Air both arrive Wed 2 Dec in zone 1; the tie goes to the cheaper (12.00)', async () => {
-    const book = carrierBook([orderRow({ order: 'C', item: 'C1', sku: 'SOCK', zip: '89501', level: 'NextDay', prime: true })]);
+    const book = carrierBook([
+      orderRow({ order: 'C', item: 'C1', sku: 'SOCK', zip: '89501', level: 'NextDay', prime: true }),
+    ]);
     await chooseCarriers(book, ctx);
     const [c] = await ordersOf(book);
-    expect(c).toMatchObject({ carrier: 'UPS', service: 'Ground', rate: 12, 'expected-delivery': '2026-12-02', package: 'own packaging 9x6x2 in, 6 oz' });
+    expect(c).toMatchObject({
+      carrier: 'UPS',
+      service: 'Ground',
+      rate: 12,
+      'expected-delivery': '2026-12-02',
+      package: 'own packaging 9x6x2 in, 6 oz',
+    });
   });
 
   test('order value > 200 -> require signature: the signature fee is in the rate and the option is written', async () => {
@@ -82,7 +97,11 @@ describe('chooseCarriers', () => {
     ]);
     const rows = await ordersOf(book);
     expect(rows.map((r) => r.status)).toEqual(['Rated', ...Array(7).fill('Allocated')]);
-    expect(rows.slice(1).every((r) => r.rate === null && r.carrier === null && String(r.problem).startsWith('not rated: '))).toBe(true);
+    expect(
+      rows
+        .slice(1)
+        .every((r) => r.rate === null && r.carrier === null && String(r.problem).startsWith('not rated: ')),
+    ).toBe(true);
     expect(result.stats).toMatchObject({ rated: 1, unrated: 7 });
   });
 
@@ -112,7 +131,9 @@ describe('chooseCarriers', () => {
     expect((await ordersOf(book))[0]).toMatchObject({ status: 'Rated', rate: 11, 'billable-weight-oz': 48 });
     // Now the order's ZIP is one no Zones row covers: the old rate must not stay.
     const zipCol = (await book.read(['Orders'])).get('Orders')![0].indexOf('ship-postal-code') + 1;
-    await book.write({ sheets: [{ sheet: 'Orders', blocks: [{ row: 2, col: zipCol, values: [['60657']] }] }] });
+    await book.write({
+      sheets: [{ sheet: 'Orders', blocks: [{ row: 2, col: zipCol, values: [['60657']] }] }],
+    });
     const r = await chooseCarriers(book, ctx);
     expect(r.problems[0]).toMatchObject({ row: 2, column: 'ship-postal-code' });
     expect((await ordersOf(book))[0]).toMatchObject({
@@ -146,15 +167,27 @@ describe('chooseCarriers', () => {
     const result = await chooseCarriers(book, ctx);
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([
-      expect.objectContaining({ sheet: 'Rules', row: 3, column: 'condition', message: expect.stringMatching(/unknown field "wieght-oz"/) }),
+      expect.objectContaining({
+        sheet: 'Rules',
+        row: 3,
+        column: 'condition',
+        message: expect.stringMatching(/unknown field "wieght-oz"/),
+      }),
     ]);
     expect(book.calls.write).toBe(0);
     expect((await ordersOf(book))[0].status).toBe('Allocated');
   });
 
-  test('after Friday\'s 14:00 cut-off the ship date is Monday, so a NextDay order due Monday cannot be met', async () => {
+  test("after Friday's 14:00 cut-off the ship date is Monday, so a NextDay order due Monday cannot be met", async () => {
     const friday1430 = { now: new Date('2026-12-04T22:30:00Z') };
-    const order = orderRow({ order: 'N', item: 'N1', sku: 'SOCK', zip: '89501', level: 'NextDay', shipBy: '2026-12-05T07:59:59Z' });
+    const order = orderRow({
+      order: 'N',
+      item: 'N1',
+      sku: 'SOCK',
+      zip: '89501',
+      level: 'NextDay',
+      shipBy: '2026-12-05T07:59:59Z',
+    });
     const late = carrierBook([order]);
     const r = await chooseCarriers(late, friday1430);
     // ship-by Fri 4 Dec + 1 business day = deliver-by Mon 7 Dec; shipping Mon 7 Dec, the fastest arrives Tue 8 Dec
@@ -164,7 +197,11 @@ describe('chooseCarriers', () => {
     // Before the cut-off on Friday it ships Friday and UPS Ground (1 day to zone 1) arrives Monday 7 Dec.
     const onTime = carrierBook([order]);
     await chooseCarriers(onTime, { now: new Date('2026-12-04T21:00:00Z') });
-    expect((await ordersOf(onTime))[0]).toMatchObject({ status: 'Rated', service: 'Ground', 'expected-delivery': '2026-12-07' });
+    expect((await ordersOf(onTime))[0]).toMatchObject({
+      status: 'Rated',
+      service: 'Ground',
+      'expected-delivery': '2026-12-07',
+    });
   });
 
   test('rows in other statuses are not touched; Labeled rows are never re-rated', async () => {
@@ -177,5 +214,62 @@ describe('chooseCarriers', () => {
     const r = await chooseCarriers(book, ctx);
     expect(r.stats).toMatchObject({ candidates: 0, changed: 0 });
     expect((await book.read(['Orders'])).get('Orders')).toEqual(before);
+  });
+});
+
+describe('chooseCarriers with another carrier plug-in', () => {
+  test("a live plug-in's getRates quotes are chosen the same way, and its errors become the row's reason", async () => {
+    const seen: string[] = [];
+    const live: CarrierPlugin = {
+      metadata: { id: 'fake-live', name: 'Fake live rates', carriers: ['UPS'] },
+      async getRates(request) {
+        seen.push(
+          `${request.parcel.packageId} ${request.parcel.weightOz.toFixed(1)} oz to ${request.shipTo.postalCode}`,
+        );
+        if (request.shipTo.postalCode === '60657')
+          return {
+            ok: false,
+            error: { code: 'NO_COVERAGE', message: 'the carrier does not serve 60657', retryable: false },
+          };
+        return {
+          ok: true,
+          value: [
+            {
+              provider: 'fake-live',
+              carrier: 'UPS',
+              service: 'Ground',
+              price: { minor: 1234, currency: 'USD' },
+              expectedDelivery: '2026-12-04',
+              zone: '8',
+              billableWeightOz: 48,
+            },
+            {
+              provider: 'fake-live',
+              carrier: 'UPS',
+              service: 'Next Day Air',
+              price: { minor: 5600, currency: 'USD' },
+              expectedDelivery: '2026-12-02',
+              zone: '8',
+            },
+          ],
+        };
+      },
+    };
+    const book = carrierBook([
+      orderRow({ order: 'A', item: 'A1', sku: 'MUG' }),
+      orderRow({ order: 'E', item: 'E1', sku: 'MUG', zip: '60657' }),
+    ]);
+    const r = await chooseCarriers(book, ctx, { plugin: () => live });
+    expect(seen).toEqual(['A-1 21.6 oz to 02116', 'E-1 21.6 oz to 60657']);
+    const [a, e] = await ordersOf(book);
+    expect(a).toMatchObject({
+      carrier: 'UPS',
+      service: 'Ground',
+      rate: 12.34,
+      'billable-weight-oz': 48,
+      'expected-delivery': '2026-12-04',
+    });
+    expect(e).toMatchObject({ status: 'Allocated', problem: 'not rated: the carrier does not serve 60657' });
+    expect(r.problems).toHaveLength(1);
   });
 });
