@@ -167,7 +167,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   {
     key: 'service-level-days',
     type: 'list',
-    default: 'Standard:5, Expedited:3, SecondDay:2, NextDay:1, Prime:2',
+    default: 'Standard:5, Expedited:3, SecondDay:2, NextDay:1, SameDay:0, Prime:2',
     group: 'Shipping',
     description:
       'Business days from ship-by to deliver-by for each Amazon service level, used when an order has no delivery-end-date.',

@@ -188,9 +188,19 @@ export async function chooseCarriers(
   }
   const listingsTableRows = decodeTable(listingsTable, grid(listingsTable.name) ?? []);
   const listings = new Map<string, { rowNumber: number; record: ListingRecord }>();
-  for (const l of listingsTableRows.rows)
-    if (l.valid)
-      listings.set(l.record.sku.trim().toLowerCase(), { rowNumber: l.rowNumber, record: l.record });
+  const badListings = new Map<string, string>();
+  for (const l of listingsTableRows.rows) {
+    const sku = l.record.sku?.trim().toLowerCase();
+    if (!sku) continue;
+    if (l.valid) listings.set(sku, { rowNumber: l.rowNumber, record: l.record });
+    else {
+      const p = listingsTableRows.problems.find((x) => x.row === l.rowNumber);
+      badListings.set(
+        sku,
+        `Listings row ${l.rowNumber} (SKU ${l.record.sku}) has a bad value: ${p ? p.message : 'see Listings'}`,
+      );
+    }
+  }
 
   const quoter = options.plugin
     ? pluginQuoter(options.plugin(config), options.http ?? NO_HTTP, config.modes)
@@ -212,7 +222,7 @@ export async function chooseCarriers(
   const byService = new Map<string, number>();
   const promiseCache = new Map<string, OrderPromise>();
   for (const rows of byOrder.values()) {
-    const result = await rateOrder(rows, listings, config, quoter, shipFrom, promiseCache);
+    const result = await rateOrder(rows, listings, config, quoter, shipFrom, promiseCache, badListings);
     if (!result.ok) {
       problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
       for (const r of rows) {

@@ -68,6 +68,8 @@ export async function rateOrder(
   quoter: Quoter,
   shipFrom: Address,
   promiseCache: Map<string, OrderPromise> = new Map(),
+  /** SKU (lower case) → why its Listings row could not be read. */
+  badListings: ReadonlyMap<string, string> = new Map(),
 ): Promise<OrderRating> {
   const first = rows[0].record;
   const country = (first['ship-country'] ?? 'US').trim().toUpperCase();
@@ -94,6 +96,8 @@ export async function rateOrder(
     const qty = unitsToShip(r);
     if (qty <= 0) return fail(rowNumber, 'allocated-qty', 'nothing to ship (quantity 0)');
     const l = listings.get(r.sku.trim().toLowerCase());
+    const bad = l ? undefined : badListings.get(r.sku.trim().toLowerCase());
+    if (bad) return fail(rowNumber, 'sku', bad);
     if (!l)
       return fail(
         rowNumber,

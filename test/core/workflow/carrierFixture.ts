@@ -113,6 +113,7 @@ export function carrierSheets(orders: Cell[][], overrides: Record<string, Grid> 
       ['SOCK', 6, 'oz', 9, 6, 2, 'in', ''],
       ['ANVIL', 160, 'lb', 10, 10, 10, 'in', 'own'],
       ['NOWEIGHT', '', '', 5, 5, 5, 'in', ''],
+      ['BADWEIGHT', 'heavy', 'lb', 5, 5, 5, 'in', ''],
     ],
     Services: [
       [

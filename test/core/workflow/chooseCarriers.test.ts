@@ -105,6 +105,19 @@ describe('chooseCarriers', () => {
     expect(result.stats).toMatchObject({ rated: 1, unrated: 7 });
   });
 
+  test('a SKU whose Listings row has a bad value says so, rather than "no Listings row"', async () => {
+    const book = carrierBook([orderRow({ order: 'W', item: 'W1', sku: 'badweight' })]);
+    const r = await chooseCarriers(book, ctx);
+    expect(r.problems).toEqual([
+      {
+        sheet: 'Orders',
+        row: 2,
+        column: 'sku',
+        message: 'Listings row 7 (SKU BADWEIGHT) has a bad value: weight is not a number',
+      },
+    ]);
+  });
+
   test('running twice changes nothing the second time', async () => {
     const book = carrierBook([
       orderRow({ order: 'A', item: 'A1', sku: 'MUG' }),
