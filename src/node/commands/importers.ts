@@ -61,7 +61,9 @@ async function importFromAmazon(book: Workbook, progress: Progress): Promise<Act
 function tableImporter(schema: TableSchema): Importer {
   return async (book, file, options) => {
     const input = await readTableFile(file, options);
-    return importTable(book, schema, input.grid, path.basename(file), nodeRunContext());
+    return importTable(book, schema, input.grid, path.basename(file), nodeRunContext(), {
+      blankKeyParts: true,
+    });
   };
 }
 

@@ -123,7 +123,9 @@ DEMO_STEPS.push(
       for (const [schema, file] of CARRIER_SHEETS)
         results.push(
           await importSample(demo, file, (grid, source) =>
-            importTable(demo.book, schema, grid, source, demo.context),
+            importTable(demo.book, schema, grid, source, demo.context, {
+              blankKeyParts: schema !== listingsTable,
+            }),
           ),
         );
       return results;
