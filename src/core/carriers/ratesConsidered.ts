@@ -14,7 +14,16 @@ export interface ConsideredRate {
   readonly expectedDelivery: string | null;
 }
 
-const clean = (s: string) => s.replace(/[;/]/g, ' ').replace(/\s+/g, ' ').trim();
+const cleaned = new Map<string, string>();
+/** A name without the separators; memoised, since a run writes the same few names tens of thousands of times. */
+const clean = (s: string): string => {
+  let c = cleaned.get(s);
+  if (c === undefined) {
+    c = s.replace(/[;/]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (cleaned.size < 1000) cleaned.set(s, c);
+  }
+  return c;
+};
 
 export function formatRatesConsidered(rates: readonly ConsideredRate[]): string {
   return rates

@@ -6,7 +6,6 @@
 import type { Address, CarrierPlugin } from '../carriers/plugin';
 import { rateCardPlugin } from '../carriers/rateCardPlugin';
 import type { HttpPort } from '../http/httpPort';
-import type { OrderPromise } from '../promise/deliverBy';
 import { formatMoneyPlain } from '../money/parseMoney';
 import { readSettings } from '../settings/readSettings';
 import { boxesTable } from '../tables/boxes';
@@ -33,7 +32,7 @@ import { pluginQuoter, rateCardQuoter } from './quoters';
 import type { RunContext } from './logEntry';
 import { logEntry } from './logEntry';
 import type { OrderRow, RatedFields } from './rateOrder';
-import { rateOrder } from './rateOrder';
+import { newRatingCache, rateOrder } from './rateOrder';
 
 export const CHOOSE_CARRIERS = 'choose carriers';
 
@@ -220,9 +219,9 @@ export async function chooseCarriers(
   let packages = 0;
   const totals = new Map<string, number>();
   const byService = new Map<string, number>();
-  const promiseCache = new Map<string, OrderPromise>();
+  const cache = newRatingCache();
   for (const rows of byOrder.values()) {
-    const result = await rateOrder(rows, listings, config, quoter, shipFrom, promiseCache, badListings);
+    const result = await rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
     if (!result.ok) {
       problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
       for (const r of rows) {

@@ -7,6 +7,7 @@ import { selectService } from '../carriers/selectService';
 import { formatRatesConsidered } from '../carriers/ratesConsidered';
 import { toInches, toOunces } from '../carriers/units';
 import type { LengthUnit, WeightUnit } from '../carriers/units';
+import type { Box } from '../packing/boxes';
 import type { PackItem } from '../packing/packOrder';
 import { formatSides, OWN_PACKAGING, packOrder } from '../packing/packOrder';
 import { orderPromise } from '../promise/deliverBy';
@@ -61,13 +62,62 @@ export function unitsToShip(r: OrderRecord): number {
   return r['allocated-qty'] ?? r['quantity-to-ship'] ?? r['quantity-purchased'];
 }
 
+/** What a run learns once and reuses for every order: units by SKU, promises by promise fields. */
+export interface RatingCache {
+  readonly units: Map<string, UnitInfo>;
+  readonly promises: Map<string, OrderPromise>;
+}
+
+export function newRatingCache(): RatingCache {
+  return { units: new Map(), promises: new Map() };
+}
+
+type UnitInfo =
+  | { ok: true; unitWeightOz: number; sides: [number, number, number]; box: Box | null }
+  | { ok: false; message: string };
+
+/** One unit of a SKU as packing needs it: weight in ounces, sides in inches (longest first), its box. */
+function unitOf(
+  sku: string,
+  l: { rowNumber: number; record: ListingRecord } | undefined,
+  bad: string | undefined,
+  config: CarrierConfig,
+): UnitInfo {
+  if (bad) return { ok: false, message: bad };
+  if (!l)
+    return { ok: false, message: `SKU ${sku} has no Listings row: its weight and size are needed to rate` };
+  const lr = l.record;
+  if (lr.weight === null || lr.weight <= 0)
+    return { ok: false, message: `Listings row ${l.rowNumber} (SKU ${sku}) has no weight` };
+  if (!lr.length || !lr.width || !lr.height)
+    return { ok: false, message: `Listings row ${l.rowNumber} (SKU ${sku}) needs length, width and height` };
+  const lu = (lr['dimension-unit'] ?? 'in') as LengthUnit;
+  const s = [lr.length, lr.width, lr.height].map((x) => toInches(x, lu)).sort((a, b) => b - a);
+  const typeName = (lr['package-type'] ?? '').trim() || config.defaultBox;
+  let box: Box | null = null;
+  if (typeName !== '' && !OWN_PACKAGING.has(typeName.toLowerCase()) && !/^own\b/i.test(typeName)) {
+    box = config.boxes.get(typeName.toLowerCase()) ?? null;
+    if (!box)
+      return {
+        ok: false,
+        message: `Listings row ${l.rowNumber} (SKU ${sku}): package-type "${typeName}" is not a row of the Boxes sheet`,
+      };
+  }
+  return {
+    ok: true,
+    unitWeightOz: toOunces(lr.weight, (lr['weight-unit'] ?? 'lb') as WeightUnit),
+    sides: [s[0], s[1], s[2]],
+    box,
+  };
+}
+
 export async function rateOrder(
   rows: readonly OrderRow[],
   listings: ReadonlyMap<string, { rowNumber: number; record: ListingRecord }>,
   config: CarrierConfig,
   quoter: Quoter,
   shipFrom: Address,
-  promiseCache: Map<string, OrderPromise> = new Map(),
+  cache: RatingCache = newRatingCache(),
   /** SKU (lower case) → why its Listings row could not be read. */
   badListings: ReadonlyMap<string, string> = new Map(),
 ): Promise<OrderRating> {
@@ -91,51 +141,15 @@ export async function rateOrder(
     );
 
   const items: PackItem[] = [];
-  const valueOf = new Map<number, number>();
   for (const { rowNumber, record: r } of rows) {
     const qty = unitsToShip(r);
     if (qty <= 0) return fail(rowNumber, 'allocated-qty', 'nothing to ship (quantity 0)');
-    const l = listings.get(r.sku.trim().toLowerCase());
-    const bad = l ? undefined : badListings.get(r.sku.trim().toLowerCase());
-    if (bad) return fail(rowNumber, 'sku', bad);
-    if (!l)
-      return fail(
-        rowNumber,
-        'sku',
-        `SKU ${r.sku} has no Listings row: its weight and size are needed to rate`,
-      );
-    const lr = l.record;
-    if (lr.weight === null || lr.weight <= 0)
-      return fail(rowNumber, 'sku', `Listings row ${l.rowNumber} (SKU ${r.sku}) has no weight`);
-    if (!lr.length || !lr.width || !lr.height)
-      return fail(
-        rowNumber,
-        'sku',
-        `Listings row ${l.rowNumber} (SKU ${r.sku}) needs length, width and height`,
-      );
-    const lu = (lr['dimension-unit'] ?? 'in') as LengthUnit;
-    const sides = [lr.length, lr.width, lr.height].map((s) => toInches(s, lu)).sort((a, b) => b - a);
-    const typeName = (lr['package-type'] ?? '').trim() || config.defaultBox;
-    let box = null;
-    if (typeName !== '' && !OWN_PACKAGING.has(typeName.toLowerCase()) && !/^own\b/i.test(typeName)) {
-      box = config.boxes.get(typeName.toLowerCase()) ?? null;
-      if (!box)
-        return fail(
-          rowNumber,
-          'sku',
-          `Listings row ${l.rowNumber} (SKU ${r.sku}): package-type "${typeName}" is not a row of the Boxes sheet`,
-        );
-    }
-    const unitWeightOz = toOunces(lr.weight, (lr['weight-unit'] ?? 'lb') as WeightUnit);
-    const item: PackItem = {
-      rowNumber,
-      sku: r.sku,
-      quantity: qty,
-      unitWeightOz,
-      unitSidesIn: [sides[0], sides[1], sides[2]],
-      box,
-      separate: false,
-    };
+    const skuKey = r.sku.trim().toLowerCase();
+    let unit = cache.units.get(skuKey);
+    if (!unit)
+      cache.units.set(skuKey, (unit = unitOf(r.sku, listings.get(skuKey), badListings.get(skuKey), config)));
+    if (!unit.ok) return fail(rowNumber, 'sku', unit.message);
+    const { unitWeightOz, sides, box } = unit;
     // Only the "ship separately" rules are asked about each item alone (the others are about packages).
     const separate =
       config.separateRules.length > 0 &&
@@ -151,8 +165,7 @@ export async function rateOrder(
           ...orderFacts,
         }),
       ).separate;
-    items.push(separate ? { ...item, separate } : item);
-    valueOf.set(rowNumber, r['item-price'] ?? 0);
+    items.push({ rowNumber, sku: r.sku, quantity: qty, unitWeightOz, unitSidesIn: sides, box, separate });
   }
   const packed = packOrder(items, config.boxList);
   if (!packed.ok) return fail(packed.rowNumber, 'sku', packed.message);
@@ -166,10 +179,10 @@ export async function rateOrder(
   };
   // Orders of a day share a handful of promise dates; time-zone math is the costly part, so do it once each.
   const promiseKey = `${promiseInput.promiseDate}|${promiseInput.deliveryEndDate}|${promiseInput.deliveryTimeZone}|${promiseInput.shipServiceLevel}|${promiseInput.isPrime}`;
-  let promise = promiseCache.get(promiseKey);
+  let promise = cache.promises.get(promiseKey);
   if (!promise) {
     promise = orderPromise(promiseInput, config.promise, config.shipDate);
-    promiseCache.set(promiseKey, promise);
+    cache.promises.set(promiseKey, promise);
   }
   const warning =
     promise.shipBy !== null && promise.shipBy < config.shipDate
@@ -191,7 +204,7 @@ export async function rateOrder(
   const orderId = first['order-id'];
   for (const pkg of packed.packages) {
     const pkgRows = rows.filter((r) => pkg.rows.includes(r.rowNumber));
-    const minor = pkgRows.reduce((s, r) => s + (valueOf.get(r.rowNumber) ?? 0), 0);
+    const minor = pkgRows.reduce((s, r) => s + (r.record['item-price'] ?? 0), 0);
     const facts = packageFacts({
       weightOz: pkg.weightOz,
       lengthIn: pkg.sidesIn[0],
@@ -248,15 +261,7 @@ export async function rateOrder(
       rate: c.priceMinor,
       'rate-currency': c.currency,
       'expected-delivery': c.expectedDelivery,
-      'rates-considered': formatRatesConsidered(
-        chosen.eligible.slice(0, 3).map((e) => ({
-          carrier: e.carrier,
-          service: e.service,
-          priceMinor: e.priceMinor,
-          currency: e.currency,
-          expectedDelivery: e.expectedDelivery,
-        })),
-      ),
+      'rates-considered': formatRatesConsidered(chosen.eligible.slice(0, 3)),
       'shipping-options': outcome.signature ? 'signature' : null,
     };
     for (const r of pkg.rows) out.set(r, fields);
