@@ -58,7 +58,7 @@ const fail = (rowNumber: number, column: string | null, message: string): OrderR
 });
 
 /** Units to ship: what stock allocated, else what is left to ship, else what was ordered. */
-export function unitsToShip(r: OrderRecord): number {
+export function unitsToPack(r: OrderRecord): number {
   return r['allocated-qty'] ?? r['quantity-to-ship'] ?? r['quantity-purchased'];
 }
 
@@ -142,7 +142,7 @@ export async function rateOrder(
 
   const items: PackItem[] = [];
   for (const { rowNumber, record: r } of rows) {
-    const qty = unitsToShip(r);
+    const qty = unitsToPack(r);
     if (qty <= 0) return fail(rowNumber, 'allocated-qty', 'nothing to ship (quantity 0)');
     const skuKey = r.sku.trim().toLowerCase();
     let unit = cache.units.get(skuKey);
@@ -211,7 +211,7 @@ export async function rateOrder(
       widthIn: pkg.sidesIn[1],
       heightIn: pkg.sidesIn[2],
       orderValue: toMajor(minor, currency),
-      quantity: pkgRows.reduce((n, r) => n + unitsToShip(r.record), 0),
+      quantity: pkgRows.reduce((n, r) => n + unitsToPack(r.record), 0),
       skus: pkgRows.map((r) => r.record.sku),
       box: pkg.box ?? '',
       ...orderFacts,
@@ -225,7 +225,7 @@ export async function rateOrder(
       items: pkgRows.map((r) => ({
         orderItemId: r.record['order-item-id'],
         sku: r.record.sku,
-        quantity: unitsToShip(r.record),
+        quantity: unitsToPack(r.record),
       })),
       shipFrom,
       shipTo,
