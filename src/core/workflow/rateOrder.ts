@@ -261,7 +261,7 @@ export async function rateOrder(
       rate: c.priceMinor,
       'rate-currency': c.currency,
       'expected-delivery': c.expectedDelivery,
-      'rates-considered': formatRatesConsidered(chosen.eligible.slice(0, 3)),
+      'rates-considered': formatRatesConsidered(topThree(chosen.eligible, c)),
       'shipping-options': outcome.signature ? 'signature' : null,
     };
     for (const r of pkg.rows) out.set(r, fields);
@@ -274,4 +274,11 @@ export async function rateOrder(
     currency: rateCurrency,
     warning,
   };
+}
+
+/** The 3 cheapest rates, cheapest first, always including the chosen one (a rule may have chosen a dearer one). */
+export function topThree<T>(byPrice: readonly T[], chosen: T): T[] {
+  const top = byPrice.slice(0, 3);
+  if (!top.includes(chosen)) top[top.length - 1] = chosen;
+  return top;
 }

@@ -118,6 +118,48 @@ describe('chooseCarriers', () => {
     ]);
   });
 
+  test('ship separately and hold rules', async () => {
+    const rules = [
+      ['priority', 'condition', 'action'],
+      [1, 'sku = CANDLE', 'ship separately'],
+      [2, 'ship-state = HI', 'hold'],
+    ];
+    const book = carrierBook(
+      [
+        orderRow({ order: 'B', item: 'B1', sku: 'MUG', zip: '90210' }),
+        orderRow({ order: 'B', item: 'B2', sku: 'CANDLE', zip: '90210' }),
+      ],
+      { Rules: rules },
+    );
+    await chooseCarriers(book, ctx);
+    expect((await ordersOf(book)).map((r) => [r['package-id'], r.package])).toEqual([
+      ['B-1', 'S-BOX 8x6x6 in, 21.6 oz'],
+      ['B-2', 'S-BOX 8x6x6 in, 18 oz'],
+    ]);
+    const held = carrierBook([orderRow({ order: 'H', item: 'H1', sku: 'MUG' })], { Rules: rules });
+    const grid = (await held.read(['Orders'])).get('Orders')!;
+    await held.write({
+      sheets: [
+        { sheet: 'Orders', blocks: [{ row: 2, col: grid[0].indexOf('ship-state') + 1, values: [['HI']] }] },
+      ],
+    });
+    const r = await chooseCarriers(held, ctx);
+    expect(r.problems.map((p) => p.message)).toEqual(['held by Rules row 3']);
+  });
+
+  test('rates-considered always holds the chosen rate, even when a rule chose a dearer one', async () => {
+    const book = carrierBook([orderRow({ order: 'A', item: 'A1', sku: 'MUG' })], {
+      Rules: [
+        ['priority', 'condition', 'action'],
+        [1, 'always', 'fastest'],
+      ],
+    });
+    await chooseCarriers(book, ctx);
+    const [a] = await ordersOf(book);
+    expect(a.service).toBe('Next Day Air');
+    expect(String(a['rates-considered'])).toContain('UPS/Next Day Air 52.00 USD 2026-12-02');
+  });
+
   test('running twice changes nothing the second time', async () => {
     const book = carrierBook([
       orderRow({ order: 'A', item: 'A1', sku: 'MUG' }),
