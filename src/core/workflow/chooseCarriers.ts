@@ -169,18 +169,25 @@ export async function chooseCarriers(
   const orders = decodeTable(ordersTable, ordersGrid ?? [], { checkRequired: false, only: ORDER_INPUTS });
   const problems: Problem[] = [...settingProblems];
   const byOrder = new Map<string, OrderRow[]>();
-  const badRows = new Set<number>();
-  for (const p of orders.problems) if (p.row !== null) badRows.add(p.row);
+  const badRows = new Map<number, Problem[]>();
+  for (const p of orders.problems) if (p.row !== null) badRows.set(p.row, [...(badRows.get(p.row) ?? []), p]);
   let candidates = 0;
   for (const r of orders.rows) {
     const status = r.record.status;
     if (status !== 'Allocated' && status !== 'Rated') continue;
     candidates++;
     if (!r.valid || badRows.has(r.rowNumber)) {
-      problems.push(...orders.problems.filter((p) => p.row === r.rowNumber));
+      problems.push(...(badRows.get(r.rowNumber) ?? []));
       continue;
     }
     const id = r.record['order-id'];
+    const missing = !id ? 'order-id' : !r.record.sku ? 'sku' : null;
+    if (missing) {
+      problems.push(
+        problem(ordersTable.name, r.rowNumber, missing, `${missing} is empty, so the item cannot be rated`),
+      );
+      continue;
+    }
     let list = byOrder.get(id);
     if (!list) byOrder.set(id, (list = []));
     list.push({ rowNumber: r.rowNumber, record: r.record });

@@ -160,6 +160,19 @@ describe('chooseCarriers', () => {
     expect(String(a['rates-considered'])).toContain('UPS/Next Day Air 52.00 USD 2026-12-02');
   });
 
+  test('an Allocated row with no order-id or a bad cell is listed, not rated', async () => {
+    const book = carrierBook([
+      orderRow({ order: '', item: 'X1', sku: 'MUG' }),
+      [...orderRow({ order: 'Y', item: 'Y1', sku: 'MUG' }).slice(0, 15), 'two'],
+    ]);
+    const r = await chooseCarriers(book, ctx);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'order-id'],
+      [3, 'allocated-qty'],
+    ]);
+    expect(r.stats).toMatchObject({ candidates: 2, rated: 0 });
+  });
+
   test('running twice changes nothing the second time', async () => {
     const book = carrierBook([
       orderRow({ order: 'A', item: 'A1', sku: 'MUG' }),
