@@ -76,3 +76,13 @@ export function measure(size: PackageSize): {
   const girthIn = 2 * (w + h);
   return { lengthIn: l, widthIn: w, heightIn: h, girthIn, lengthGirthIn: l + girthIn };
 }
+
+/** `billableWeight(size, rules).billableOz` without the breakdown object (quoting calls it per service per package). */
+export function billableOunces(size: PackageSize, rules: WeightRules): number {
+  const actual = roundActualOz(size.weightOz, rules.rounding);
+  if (rules.dimDivisor === null || rules.dimDivisor <= 0) return actual;
+  const cubicIn = roundSideIn(size.lengthIn) * roundSideIn(size.widthIn) * roundSideIn(size.heightIn);
+  if (cubicIn <= rules.dimMinCubicIn) return actual;
+  const dimOz = Math.max(1, ceilClean(cubicIn / rules.dimDivisor)) * 16;
+  return dimOz > actual ? dimOz : actual;
+}

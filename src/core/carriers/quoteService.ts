@@ -1,6 +1,6 @@
 /** Price one package with one service of the rate card: limits, billable weight, weight break, surcharges. */
 import type { PackageFacts } from '../rules/facts';
-import { billableWeight } from './billableWeight';
+import { billableOunces } from './billableWeight';
 import type { CardService, Surcharge } from './rateCard';
 import { breakFor } from './rateCard';
 
@@ -13,7 +13,8 @@ export interface ServiceQuote {
   readonly zone: string;
   readonly billableOz: number;
   readonly baseMinor: number;
-  readonly surcharges: readonly { readonly name: string; readonly minor: number }[];
+  /** The Surcharges rows charged, in sheet order (amounts by `surchargeLines`). */
+  readonly applied: readonly Surcharge[];
   /** Base plus surcharges: what the label costs. */
   readonly priceMinor: number;
   readonly currency: string;
@@ -29,7 +30,7 @@ export type DeliveryDate = (service: CardService, transitDays: number) => string
 
 const lb = (oz: number) => `${Number((oz / 16).toFixed(2))} lb`;
 const nameOf = (s: CardService) => `${s.carrier} ${s.service}`;
-const NO_CHARGES: readonly { name: string; minor: number }[] = [];
+const NO_SURCHARGES: readonly Surcharge[] = [];
 
 export function quoteService(
   service: CardService,
@@ -54,10 +55,10 @@ export function quoteService(
     };
   const rates = service.zones.get(zone.toUpperCase());
   if (!rates) return { ok: false, reason: `${nameOf(service)} has no rates to zone ${zone}` };
-  const weight = billableWeight(pkg, service.weight);
-  let billableOz = weight.billableOz;
+  let billableOz = billableOunces(pkg, service.weight);
   let applied: Surcharge[] | null = null;
   if (service.surcharges.length > 0) {
+    // One facts object per call, reused for every surcharge row (this runs for every service of every package).
     const facts = { zone, billableOz };
     for (const s of service.surcharges) {
       // A name is charged once: the first of its rows that holds.
@@ -79,27 +80,7 @@ export function quoteService(
       reason: `billable ${lb(billableOz)} is over ${nameOf(service)}'s heaviest rate to zone ${zone} (${lb(rates.maxOz[rates.maxOz.length - 1])})`,
     };
   const baseMinor = rates.priceMinor[i];
-  let charges = NO_CHARGES;
-  let fixed = 0;
-  let percent = 0;
-  if (applied) {
-    const list: { name: string; minor: number }[] = [];
-    for (const s of applied) {
-      if (s.amountMinor > 0) {
-        list.push({ name: s.name, minor: s.amountMinor });
-        fixed += s.amountMinor;
-      }
-    }
-    for (const s of applied) {
-      if (s.basisPoints > 0) {
-        // Fuel is a percent of the transportation charge and the fixed fees; rounded half up to the cent.
-        const minor = Math.round(((baseMinor + fixed) * s.basisPoints) / 10000);
-        list.push({ name: s.name, minor });
-        percent += minor;
-      }
-    }
-    charges = list;
-  }
+  const list = applied ?? NO_SURCHARGES;
   const transitDays = rates.transitDays[i] ?? service.transit?.(zone) ?? null;
   return {
     ok: true,
@@ -111,11 +92,42 @@ export function quoteService(
       zone,
       billableOz,
       baseMinor,
-      surcharges: charges,
-      priceMinor: baseMinor + fixed + percent,
+      applied: list,
+      priceMinor: baseMinor + surchargeTotal(baseMinor, list),
       currency: service.currency,
       transitDays,
       expectedDelivery: transitDays === null ? null : deliveryDate(service, transitDays),
     },
   };
+}
+
+/**
+ * The fees of a quote with their amounts: fixed amounts first, then each percent (fuel) of the base rate plus
+ * the fixed fees, rounded half up to the cent. Integer arithmetic throughout.
+ */
+export function surchargeLines(
+  baseMinor: number,
+  applied: readonly Surcharge[],
+): { name: string; minor: number }[] {
+  const lines: { name: string; minor: number }[] = [];
+  let fixed = 0;
+  for (const s of applied)
+    if (s.amountMinor > 0) {
+      lines.push({ name: s.name, minor: s.amountMinor });
+      fixed += s.amountMinor;
+    }
+  for (const s of applied)
+    if (s.basisPoints > 0)
+      lines.push({ name: s.name, minor: Math.round(((baseMinor + fixed) * s.basisPoints) / 10000) });
+  return lines;
+}
+
+/** The sum of surchargeLines, without building them (the rate card computes it for every service quoted). */
+function surchargeTotal(baseMinor: number, applied: readonly Surcharge[]): number {
+  let fixed = 0;
+  for (const s of applied) fixed += s.amountMinor;
+  let total = fixed;
+  for (const s of applied)
+    if (s.basisPoints > 0) total += Math.round(((baseMinor + fixed) * s.basisPoints) / 10000);
+  return total;
 }

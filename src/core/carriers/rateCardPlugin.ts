@@ -6,7 +6,7 @@ import { toMajor } from '../money/parseMoney';
 import { addWorkingDays } from '../promise/calendar';
 import { packageFacts } from '../rules/packageFacts';
 import type { CarrierPlugin, CarrierResult, RateQuote, RateRequest } from './plugin';
-import { quoteService } from './quoteService';
+import { quoteService, surchargeLines } from './quoteService';
 import type { ServiceQuote } from './quoteService';
 import type { CardService, RateCard } from './rateCard';
 import type { ZoneChart, ZoneLookup } from './zoneChart';
@@ -131,7 +131,10 @@ export function toRateQuote(q: ServiceQuote): RateQuote {
     price: { minor: q.priceMinor, currency: q.currency },
     zone: q.zone,
     billableWeightOz: q.billableOz,
-    surcharges: q.surcharges.map((s) => ({ name: s.name, price: { minor: s.minor, currency: q.currency } })),
+    surcharges: surchargeLines(q.baseMinor, q.applied).map((s) => ({
+      name: s.name,
+      price: { minor: s.minor, currency: q.currency },
+    })),
   };
   return {
     ...quote,

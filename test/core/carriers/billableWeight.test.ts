@@ -1,4 +1,5 @@
 import {
+  billableOunces,
   billableWeight,
   measure,
   roundActualOz,
@@ -89,5 +90,21 @@ describe('billableWeight', () => {
       girthIn: 60,
       lengthGirthIn: 90,
     });
+  });
+});
+
+describe('billableOunces', () => {
+  test('agrees with billableWeight on a grid of sizes and rules (property)', () => {
+    for (const rules of [
+      UPS,
+      USPS_GA,
+      USPS_PRIORITY,
+      { dimDivisor: null, dimMinCubicIn: 0, rounding: 'lb' as const },
+    ])
+      for (const weightOz of [0.5, 9.2, 15.4, 16, 35.2, 200])
+        for (const side of [2, 6.5, 12, 13, 30]) {
+          const size = { weightOz, lengthIn: side * 1.5, widthIn: side, heightIn: side / 2 };
+          expect(billableOunces(size, rules)).toBe(billableWeight(size, rules).billableOz);
+        }
   });
 });

@@ -1,5 +1,8 @@
 import { buildRateCard } from '../../../src/core/carriers/rateCard';
-import { quoteService } from '../../../src/core/carriers/quoteService';
+import { quoteService, surchargeLines } from '../../../src/core/carriers/quoteService';
+import type { ServiceQuote } from '../../../src/core/carriers/quoteService';
+
+const lines = (q: ServiceQuote) => surchargeLines(q.baseMinor, q.applied);
 import { packageFacts } from '../../../src/core/rules/packageFacts';
 import type { Grid } from '../../../src/core/tables/cell';
 
@@ -59,7 +62,7 @@ describe('rate card', () => {
       priceMinor: 1315,
       transitDays: 4,
     });
-    expect(q.ok && q.quote.surcharges).toEqual([{ name: 'fuel', minor: 215 }]);
+    expect(q.ok && lines(q.quote)).toEqual([{ name: 'fuel', minor: 215 }]);
   });
 
   test('residential adds 5.00 before fuel: (11.00 + 5.00) × 19.5% = 3.12 → 19.12', () => {
@@ -74,14 +77,14 @@ describe('rate card', () => {
 
   test('additional handling once per package, even when two of its rows hold (50 in long and 55 lb)', () => {
     const q = quoteService(ups, box(55 * 16, 50, 10, 10), '5');
-    expect(q.ok && q.quote.surcharges.map((s) => s.name)).toEqual(['additional-handling', 'fuel']);
-    expect(q.ok && q.quote.surcharges[0].minor).toBe(3000);
+    expect(q.ok && lines(q.quote).map((s) => s.name)).toEqual(['additional-handling', 'fuel']);
+    expect(q.ok && lines(q.quote)[0].minor).toBe(3000);
   });
 
   test('large package replaces additional handling and bills at least 90 lb: 100x10x6, L+G = 100 + 2×(10+6) = 132 > 130, dim 6000/139 → 44 lb', () => {
     const q = quoteService(ups, box(20 * 16, 100, 10, 6), '5');
     expect(q.ok && q.quote.billableOz).toBe(90 * 16);
-    expect(q.ok && q.quote.surcharges.map((s) => s.name)).toEqual(['large-package', 'fuel']);
+    expect(q.ok && lines(q.quote).map((s) => s.name)).toEqual(['large-package', 'fuel']);
     // 120.00 + 100.00 = 220.00, fuel 19.5% = 42.90 → 262.90
     expect(q.ok && q.quote.priceMinor).toBe(26290);
   });
