@@ -37,8 +37,8 @@ export function isTimeZone(name: string): boolean {
   return name.trim() !== '' && !Number.isNaN(new TZDate(0, name).getHours());
 }
 
-/** The calendar date of an instant in a time zone: `localDate(new Date('2026-12-02T07:59:59Z'), 'America/Los_Angeles')` → `2026-12-01`. */
-export function localDate(instant: Date, timeZone: string): string {
+/** The calendar date of an instant in a time zone: `calendarDateIn(new Date('2026-12-02T07:59:59Z'), 'America/Los_Angeles')` → `2026-12-01`. */
+export function calendarDateIn(instant: Date, timeZone: string): string {
   return format(instant, 'yyyy-MM-dd', { in: tz(timeZone) });
 }
 

@@ -4,7 +4,7 @@
  * (Settings `service-level-days`; Prime orders take the Prime days when fewer).
  */
 import type { WorkingDays } from './calendar';
-import { addWorkingDays, isTimeZone, localDate } from './calendar';
+import { addWorkingDays, isTimeZone, calendarDateIn } from './calendar';
 
 export interface OrderPromiseInput {
   /** ISO instants as Amazon writes them. */
@@ -47,7 +47,7 @@ export function orderPromise(
   options: PromiseOptions,
   shipDate: string,
 ): OrderPromise {
-  const shipBy = input.promiseDate ? localDate(new Date(input.promiseDate), options.timeZone) : null;
+  const shipBy = input.promiseDate ? calendarDateIn(new Date(input.promiseDate), options.timeZone) : null;
   if (input.deliveryEndDate) {
     const zone =
       input.deliveryTimeZone && isTimeZone(input.deliveryTimeZone)
@@ -55,7 +55,7 @@ export function orderPromise(
         : options.timeZone;
     return {
       shipBy,
-      deliverBy: localDate(new Date(input.deliveryEndDate), zone),
+      deliverBy: calendarDateIn(new Date(input.deliveryEndDate), zone),
       deliverBySource: 'delivery-end-date',
     };
   }

@@ -1,5 +1,6 @@
 /** Every table a Shipsheet workbook holds, in sheet order. */
 import { boxesTable } from './boxes';
+import { carrierCodesTable } from './carrierCodes';
 import { inventoryTable } from './inventory';
 import { listingsTable } from './listings';
 import { logTable } from './log';
@@ -28,6 +29,7 @@ export const ALL_TABLES: readonly TableSchema[] = [
   returnsTable,
   settingsTable,
   logTable,
+  carrierCodesTable,
 ];
 
 export function tableByName(name: string): TableSchema | undefined {

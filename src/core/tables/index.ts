@@ -1,6 +1,7 @@
 export * from './allTables';
 export * from './boxes';
 export * from './cell';
+export * from './carrierCodes';
 export * from './cellCodec';
 export * from './column';
 export * from './columnIndex';

@@ -2,14 +2,30 @@
 import type { Command } from 'commander';
 import { registerChooseCarriers } from './chooseCarriersCommand';
 import { registerDemo } from './demoCommand';
+import { registerGoogle } from './googleCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerSync } from './syncCommand';
+import { registerValidateTracking } from './validateTrackingCommand';
+import { registerExport } from './exportCommand';
+import { registerRecordTracking } from './recordTrackingCommand';
+import { registerHealth } from './healthCommand';
+import { registerRestockReturns } from './returnsCommand';
+import { registerPurgePii } from './purgePiiCommand';
 import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerSync,
+  registerGoogle,
+  registerValidateTracking,
+  registerRecordTracking,
+  registerExport,
+  registerHealth,
+  registerRestockReturns,
+  registerPurgePii,
   registerTrack,
   registerChooseCarriers,
 ];

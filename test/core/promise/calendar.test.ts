@@ -1,7 +1,7 @@
 import {
   addWorkingDays,
   isTimeZone,
-  localDate,
+  calendarDateIn,
   parseWeekdays,
   shipDate,
 } from '../../../src/core/promise/calendar';
@@ -78,9 +78,9 @@ describe('working days', () => {
     expect(days('Mon-Fur')).toMatch(/not a weekday/);
   });
 
-  test('localDate and isTimeZone', () => {
-    expect(localDate(new Date('2026-12-02T07:59:59Z'), 'America/Los_Angeles')).toBe('2026-12-01');
-    expect(localDate(new Date('2026-12-02T07:59:59Z'), 'Europe/Berlin')).toBe('2026-12-02');
+  test('calendarDateIn and isTimeZone', () => {
+    expect(calendarDateIn(new Date('2026-12-02T07:59:59Z'), 'America/Los_Angeles')).toBe('2026-12-01');
+    expect(calendarDateIn(new Date('2026-12-02T07:59:59Z'), 'Europe/Berlin')).toBe('2026-12-02');
     expect(isTimeZone('America/Los_Angeles')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
   });
