@@ -77,6 +77,9 @@ export const CARRIER_DEMO_STEPS: DemoStep[] = [
   },
   {
     title: 'Choose carriers for the allocated orders',
-    run: async (demo) => [...(await standInForCheckStock(demo)), await chooseCarriers(demo.book, demo.context)],
+    run: async (demo) => [
+      ...(await standInForCheckStock(demo)),
+      await chooseCarriers(demo.book, demo.context),
+    ],
   },
 ];
