@@ -8,3 +8,6 @@ export * from './transitDays';
 export * from './units';
 export * from './zoneChart';
 export * from './selectService';
+export * from './sampleProvider';
+export * from './labelProviders';
+export * from './rateForPurchase';
