@@ -33,7 +33,7 @@ export function parseWeekdays(
 }
 
 /** True when the name is an IANA time zone this runtime knows. */
-export function isTimeZone(name: string): boolean {
+export function isIanaTimeZone(name: string): boolean {
   return name.trim() !== '' && !Number.isNaN(new TZDate(0, name).getHours());
 }
 

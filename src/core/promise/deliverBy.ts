@@ -4,7 +4,7 @@
  * (Settings `service-level-days`; Prime orders take the Prime days when fewer).
  */
 import type { WorkingDays } from './calendar';
-import { addWorkingDays, isTimeZone, calendarDateIn } from './calendar';
+import { addWorkingDays, isIanaTimeZone, calendarDateIn } from './calendar';
 
 export interface OrderPromiseInput {
   /** ISO instants as Amazon writes them. */
@@ -50,7 +50,7 @@ export function orderPromise(
   const shipBy = input.promiseDate ? calendarDateIn(new Date(input.promiseDate), options.timeZone) : null;
   if (input.deliveryEndDate) {
     const zone =
-      input.deliveryTimeZone && isTimeZone(input.deliveryTimeZone)
+      input.deliveryTimeZone && isIanaTimeZone(input.deliveryTimeZone)
         ? input.deliveryTimeZone
         : options.timeZone;
     return {

@@ -10,7 +10,7 @@ import { buildZoneChart } from '../carriers/zoneChart';
 import type { Box } from '../packing/boxes';
 import { readBoxes } from '../packing/boxes';
 import type { WorkingDays } from '../promise/calendar';
-import { isTimeZone, parseWeekdays, shipDate } from '../promise/calendar';
+import { isIanaTimeZone, parseWeekdays, shipDate } from '../promise/calendar';
 import type { PromiseOptions } from '../promise/deliverBy';
 import { parseLevelDays } from '../promise/deliverBy';
 import type { Rule } from '../rules/rule';
@@ -54,7 +54,7 @@ export function readCarrierConfig(
   const problems: Problem[] = [];
   const at = (key: string) => settings.rowOf(key);
   const timeZone = settings.text('timezone');
-  if (!isTimeZone(timeZone))
+  if (!isIanaTimeZone(timeZone))
     problems.push(
       problem(
         'Settings',

@@ -1,6 +1,6 @@
 import {
   addWorkingDays,
-  isTimeZone,
+  isIanaTimeZone,
   calendarDateIn,
   parseWeekdays,
   shipDate,
@@ -78,10 +78,10 @@ describe('working days', () => {
     expect(days('Mon-Fur')).toMatch(/not a weekday/);
   });
 
-  test('calendarDateIn and isTimeZone', () => {
+  test('calendarDateIn and isIanaTimeZone', () => {
     expect(calendarDateIn(new Date('2026-12-02T07:59:59Z'), 'America/Los_Angeles')).toBe('2026-12-01');
     expect(calendarDateIn(new Date('2026-12-02T07:59:59Z'), 'Europe/Berlin')).toBe('2026-12-02');
-    expect(isTimeZone('America/Los_Angeles')).toBe(true);
-    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    expect(isIanaTimeZone('America/Los_Angeles')).toBe(true);
+    expect(isIanaTimeZone('Mars/Olympus')).toBe(false);
   });
 });
