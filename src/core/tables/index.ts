@@ -23,4 +23,6 @@ export * from './settingsTable';
 export * from './shipments';
 export * from './surcharges';
 export * from './tableEditor';
+export * from './purchaseList';
+export * from './shortages';
 export * from './zones';
