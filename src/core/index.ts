@@ -22,3 +22,6 @@ export * from './health';
 export * from './returns';
 export * from './privacy';
 export * from './amazon';
+export * from './packing';
+export * from './promise';
+export * from './rules';

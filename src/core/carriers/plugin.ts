@@ -54,6 +54,8 @@ export interface RateRequest {
   /** yyyy-mm-dd, the day the package will be handed over. */
   readonly shipDate: string;
   readonly declaredValue?: Money;
+  /** Extras asked for by the seller's rules (added for the rate card: a signature is a priced surcharge). */
+  readonly options?: { readonly signature?: boolean };
 }
 
 export interface RateQuote {
@@ -69,6 +71,8 @@ export interface RateQuote {
   readonly billableWeightOz?: number;
   /** The provider's id for buying this rate (live APIs). */
   readonly rateId?: string;
+  /** The fees included in `price` (residential, fuel, …), when the provider itemises them. */
+  readonly surcharges?: readonly { readonly name: string; readonly price: Money }[];
 }
 
 export type LabelFormat = 'PDF' | 'PNG' | 'ZPL';

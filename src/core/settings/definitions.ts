@@ -166,11 +166,19 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     description: 'Non-shipping dates, yyyy-mm-dd, comma-separated.',
   },
   {
+    key: 'service-level-days',
+    type: 'list',
+    default: 'Standard:5, Expedited:3, SecondDay:2, NextDay:1, SameDay:0, Prime:2',
+    group: 'Shipping',
+    description:
+      'Business days from ship-by to deliver-by for each Amazon service level, used when an order has no delivery-end-date.',
+  },
+  {
     key: 'default-box',
     type: 'text',
     default: '',
     group: 'Shipping',
-    description: 'Box for items with no package type, e.g. 12x10x6 in.',
+    description: 'Box (a Boxes row) for items with no package-type; blank: they ship in their own packaging.',
   },
   {
     key: 'label-format',

@@ -1,4 +1,5 @@
 /** Every table a Shipsheet workbook holds, in sheet order. */
+import { boxesTable } from './boxes';
 import { carrierCodesTable } from './carrierCodes';
 import { inventoryTable } from './inventory';
 import { listingsTable } from './listings';
@@ -11,13 +12,20 @@ import { salesReportTable } from './salesReport';
 import { schedulesTable } from './schedules';
 import type { TableSchema } from './schema';
 import { settingsTable } from './settingsTable';
+import { servicesTable } from './services';
 import { shipmentsTable } from './shipments';
+import { surchargesTable } from './surcharges';
+import { zonesTable } from './zones';
 
 export const ALL_TABLES: readonly TableSchema[] = [
   ordersTable,
   inventoryTable,
   listingsTable,
   ratesTable,
+  servicesTable,
+  surchargesTable,
+  zonesTable,
+  boxesTable,
   rulesTable,
   shipmentsTable,
   returnsTable,

@@ -39,6 +39,8 @@ export interface DecodeOptions {
   firstRowNumber?: number;
   /** Check `required` columns (default true). Off for tables where a workflow fills them later. */
   checkRequired?: boolean;
+  /** Decode only these columns (the others are left out of the records): for steps that read a few of many. */
+  only?: readonly string[];
 }
 
 export function decodeTable<S extends TableSchema>(
@@ -67,6 +69,7 @@ export function decodeTable<S extends TableSchema>(
     return { columns, rows: [], problems, usable: false, headerRow, dataRowCount };
   }
   const currencyPos = columns.positions.get('currency');
+  const specs = options.only ? schema.columns.filter((c) => options.only!.includes(c.name)) : schema.columns;
   const rows: DecodedRow<RecordOf<S>>[] = [];
   for (let i = headerIndex + 1; i < grid.length; i++) {
     const cells = grid[i] ?? [];
@@ -74,7 +77,7 @@ export function decodeTable<S extends TableSchema>(
     const rowNumber = headerRow + (i - headerIndex);
     const record: Record<string, FieldValue> = {};
     let valid = true;
-    for (const spec of schema.columns) {
+    for (const spec of specs) {
       const pos = columns.positions.get(spec.name);
       const cell = pos === undefined ? null : cells[pos];
       if (cell === null || cell === undefined) {

@@ -1,4 +1,5 @@
 export * from './allTables';
+export * from './boxes';
 export * from './cell';
 export * from './carrierCodes';
 export * from './cellCodec';
@@ -17,8 +18,11 @@ export * from './rules';
 export * from './salesReport';
 export * from './schedules';
 export * from './schema';
+export * from './services';
 export * from './settingsTable';
 export * from './shipments';
+export * from './surcharges';
 export * from './tableEditor';
 export * from './purchaseList';
 export * from './shortages';
+export * from './zones';

@@ -176,6 +176,10 @@ export const ordersTable = defineTable({
       ...step,
       description: 'The best rates found, cheapest first (for the sidebar).',
     }),
+    text('shipping-options', {
+      ...step,
+      description: 'Extras the rules asked for, comma-separated (signature).',
+    }),
     text('shipment-id', { ...step, description: 'Shipments row holding the label.' }),
     id('tracking-number', {
       ...step,

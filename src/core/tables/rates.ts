@@ -7,7 +7,7 @@ export const ratesTable = defineTable({
   name: 'Rates',
   description:
     'Rate card cells: the price of a service to a zone up to a weight. Paste your negotiated rates here.',
-  key: ['carrier', 'service', 'zone', 'max-weight'],
+  key: ['carrier', 'service', 'zone', 'max-weight', 'weight-unit'],
   signature: ['carrier', 'service', 'zone', 'price'],
   columns: [
     text('carrier', { owner: 'seller', required: true, description: 'USPS, UPS, FedEx, …' }),

@@ -60,8 +60,12 @@ export class TableEditor<S extends TableSchema> {
     return width;
   }
 
+  private specs: Map<string, ColumnSpec> | null = null;
+
   private spec(name: string): ColumnSpec {
-    const spec = this.schema.columns.find((c) => c.name === name);
+    // A map, not a search of the columns: a step updates many rows of a wide table (Orders has 90 columns).
+    this.specs ??= new Map(this.schema.columns.map((c) => [c.name, c]));
+    const spec = this.specs.get(name);
     if (!spec) throw new Error(`${this.schema.name} has no column ${name}`);
     if (!this.writable.has(name)) throw new Error(`${this.schema.name}.${name} is not writable by this step`);
     return spec;

@@ -25,6 +25,11 @@ export interface ImportTableOptions {
   readonly exclude?: readonly string[];
   /** Values for new rows where the file has none. */
   readonly defaults?: Readonly<Record<string, FieldValue>>;
+  /**
+   * Key parts may be blank (a blank matches a blank): for tables whose optional key columns mean "any"
+   * (a Zones row for every carrier, a Surcharges row for every service), so re-importing merges, not appends.
+   */
+  readonly blankKeyParts?: boolean;
   /** Refuse the whole file (nothing written) when any row is rejected, instead of importing the good rows. */
   readonly allOrNothing?: boolean;
   /**
@@ -51,9 +56,16 @@ export interface ImportTableOptions {
 }
 
 /** The text key of a record, e.g. `SKU-1\u0000A-01`. Null when a key part is blank. */
-export function keyOf(schema: TableSchema, record: Readonly<Record<string, FieldValue>>): string | null {
-  const parts = schema.key.map((k) => record[k]);
-  if (parts.some((p) => p === null || p === undefined || p === '')) return null;
+export function keyOf(
+  schema: TableSchema,
+  record: Readonly<Record<string, FieldValue>>,
+  blankParts = false,
+): string | null {
+  const parts = schema.key.map((k) => record[k] ?? (blankParts ? '' : null));
+  if (
+    blankParts ? parts.every((p) => p === '') : parts.some((p) => p === null || p === undefined || p === '')
+  )
+    return null;
   return parts.map((p) => String(p).trim().toLowerCase()).join('\u0000');
 }
 
@@ -101,7 +113,7 @@ export async function importTable<S extends TableSchema>(
   const problems: Problem[] = [];
   const rowOf = new Map<string, number>();
   for (const r of sheet.rows) {
-    const k = keyOf(schema, r.record as Record<string, FieldValue>);
+    const k = keyOf(schema, r.record as Record<string, FieldValue>, options.blankKeyParts);
     if (k !== null && !rowOf.has(k)) rowOf.set(k, r.rowNumber);
   }
   const editor = new TableEditor(schema, sheetGrid, writable);
@@ -136,7 +148,7 @@ export async function importTable<S extends TableSchema>(
       }
       if (checked.record) rec = checked.record;
     }
-    const key = keyOf(schema, rec);
+    const key = keyOf(schema, rec, options.blankKeyParts);
     if (schema.key.length > 0 && key !== null) {
       const earlier = seenInFile.get(key);
       if (earlier !== undefined) {

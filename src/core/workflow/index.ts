@@ -22,3 +22,7 @@ export * from './restockReturns';
 export * from './importReturns';
 export * from './purgePii';
 export * from './trackShipments';
+export * from './chooseCarriers';
+export * from './chooseCarriersConfig';
+export * from './rateOrder';
+export * from './quoters';

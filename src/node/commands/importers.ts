@@ -4,15 +4,23 @@
  */
 import type { ActionResult, Workbook } from '../../core';
 import {
+  boxesTable,
   importAmazonOrders,
   importInventory,
   importListings,
   importOrders,
   importReturns,
+  importTable,
   parseOrderReport,
+  ratesTable,
   readSettings,
+  rulesTable,
+  servicesTable,
   settingsTable,
+  surchargesTable,
+  zonesTable,
 } from '../../core';
+import type { TableSchema } from '../../core';
 import { spApiClientFromEnv } from '../amazon/spApiFromEnv';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
@@ -70,3 +78,16 @@ async function importFromAmazon(book: Workbook, progress: Progress): Promise<Act
   progress.phase('Connecting to Amazon');
   return importAmazonOrders(book, spApiClientFromEnv(settings.text('marketplace')), nodeRunContext(progress));
 }
+
+/** A table file merged into its sheet by key (the rate card and the carrier-choice sheets). */
+function tableImporter(schema: TableSchema): Importer {
+  return async (book, file, options) => {
+    const input = await readTableFile(file, options);
+    return importTable(book, schema, input.grid, path.basename(file), nodeRunContext(), {
+      blankKeyParts: true,
+    });
+  };
+}
+
+for (const schema of [ratesTable, servicesTable, surchargesTable, zonesTable, boxesTable, rulesTable])
+  IMPORTERS[schema.name.toLowerCase()] ??= tableImporter(schema);

@@ -1,6 +1,7 @@
 /** Every `shipsheet` command; each issue adds its own register function here. */
 import type { Command } from 'commander';
 import { registerCheckStock } from './checkStockCommand';
+import { registerChooseCarriers } from './chooseCarriersCommand';
 import { registerDemo } from './demoCommand';
 import { registerGoogle } from './googleCommand';
 import { registerImport } from './importCommand';
@@ -34,4 +35,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerRestockReturns,
   registerPurgePii,
   registerTrack,
+  registerChooseCarriers,
 ];

@@ -24,6 +24,7 @@ import { writePurchaseList } from '../stock/writePurchaseList';
 import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
+import { CARRIER_DEMO_STEPS } from './carrierDemoSteps';
 import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
 import { runSalesReportFiles } from '../reports/salesReportRun';
 
@@ -97,6 +98,7 @@ export const DEMO_STEPS: DemoStep[] = [
       ];
     },
   },
+  ...CARRIER_DEMO_STEPS,
   // Labels: after check stock and choose carriers (their steps go before this one), before record tracking.
   {
     title: 'Print labels, packing slips and the pick list (sample labels, NOT VALID FOR SHIPPING)',

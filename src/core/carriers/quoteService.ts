@@ -1,0 +1,133 @@
+/** Price one package with one service of the rate card: limits, billable weight, weight break, surcharges. */
+import type { PackageFacts } from '../rules/facts';
+import { billableOunces } from './billableWeight';
+import type { CardService, Surcharge } from './rateCard';
+import { breakFor } from './rateCard';
+
+/** A priced service; it has every field carrier choice compares (it is a selectService Candidate). */
+export interface ServiceQuote {
+  readonly card: CardService;
+  readonly carrier: string;
+  readonly service: string;
+  readonly mode: 'air' | 'ground';
+  readonly zone: string;
+  readonly billableOz: number;
+  readonly baseMinor: number;
+  /** The Surcharges rows charged, in sheet order (amounts by `surchargeLines`). */
+  readonly applied: readonly Surcharge[];
+  /** Base plus surcharges: what the label costs. */
+  readonly priceMinor: number;
+  readonly currency: string;
+  readonly transitDays: number | null;
+  /** yyyy-mm-dd, when the ship date and transit days are known. */
+  readonly expectedDelivery: string | null;
+}
+
+export type QuoteOutcome = { ok: true; quote: ServiceQuote } | { ok: false; reason: string };
+
+/** Expected delivery for a service and its transit days (from the ship date the caller knows). */
+export type DeliveryDate = (service: CardService, transitDays: number) => string | null;
+
+const lb = (oz: number) => `${Number((oz / 16).toFixed(2))} lb`;
+const nameOf = (s: CardService) => `${s.carrier} ${s.service}`;
+const NO_SURCHARGES: readonly Surcharge[] = [];
+
+export function quoteService(
+  service: CardService,
+  pkg: PackageFacts,
+  zone: string,
+  deliveryDate: DeliveryDate = () => null,
+): QuoteOutcome {
+  if (service.maxWeightOz !== null && pkg.weightOz > service.maxWeightOz + 1e-9)
+    return {
+      ok: false,
+      reason: `${lb(pkg.weightOz)} is over ${nameOf(service)}'s ${lb(service.maxWeightOz)} limit`,
+    };
+  if (service.maxLengthIn !== null && pkg.lengthIn > service.maxLengthIn + 1e-9)
+    return {
+      ok: false,
+      reason: `${pkg.lengthIn} in long is over ${nameOf(service)}'s ${service.maxLengthIn} in`,
+    };
+  if (service.maxLengthGirthIn !== null && pkg.lengthGirthIn > service.maxLengthGirthIn + 1e-9)
+    return {
+      ok: false,
+      reason: `length + girth ${Number(pkg.lengthGirthIn.toFixed(1))} in is over ${nameOf(service)}'s ${service.maxLengthGirthIn} in`,
+    };
+  const rates = service.zones.get(zone.toUpperCase());
+  if (!rates) return { ok: false, reason: `${nameOf(service)} has no rates to zone ${zone}` };
+  let billableOz = billableOunces(pkg, service.weight);
+  let applied: Surcharge[] | null = null;
+  if (service.surcharges.length > 0) {
+    // One facts object per call, reused for every surcharge row (this runs for every service of every package).
+    const facts = { zone, billableOz };
+    for (const s of service.surcharges) {
+      // A name is charged once: the first of its rows that holds.
+      if ((applied && applied.some((a) => a.name === s.name)) || !s.condition(pkg, facts)) continue;
+      (applied ??= []).push(s);
+    }
+    if (applied && applied.some((s) => s.insteadOf.length > 0)) {
+      const replaced = new Set(applied.flatMap((s) => s.insteadOf));
+      applied = applied.filter((s) => !replaced.has(s.name));
+    }
+    if (applied)
+      for (const s of applied)
+        if (s.minBillableOz !== null && s.minBillableOz > billableOz) billableOz = s.minBillableOz;
+  }
+  const i = breakFor(rates, billableOz);
+  if (i < 0)
+    return {
+      ok: false,
+      reason: `billable ${lb(billableOz)} is over ${nameOf(service)}'s heaviest rate to zone ${zone} (${lb(rates.maxOz[rates.maxOz.length - 1])})`,
+    };
+  const baseMinor = rates.priceMinor[i];
+  const list = applied ?? NO_SURCHARGES;
+  const transitDays = rates.transitDays[i] ?? service.transit?.(zone) ?? null;
+  return {
+    ok: true,
+    quote: {
+      card: service,
+      carrier: service.carrier,
+      service: service.service,
+      mode: service.mode,
+      zone,
+      billableOz,
+      baseMinor,
+      applied: list,
+      priceMinor: baseMinor + surchargeTotal(baseMinor, list),
+      currency: service.currency,
+      transitDays,
+      expectedDelivery: transitDays === null ? null : deliveryDate(service, transitDays),
+    },
+  };
+}
+
+/**
+ * The fees of a quote with their amounts: fixed amounts first, then each percent (fuel) of the base rate plus
+ * the fixed fees, rounded half up to the cent. Integer arithmetic throughout.
+ */
+export function surchargeLines(
+  baseMinor: number,
+  applied: readonly Surcharge[],
+): { name: string; minor: number }[] {
+  const lines: { name: string; minor: number }[] = [];
+  let fixed = 0;
+  for (const s of applied)
+    if (s.amountMinor > 0) {
+      lines.push({ name: s.name, minor: s.amountMinor });
+      fixed += s.amountMinor;
+    }
+  for (const s of applied)
+    if (s.basisPoints > 0)
+      lines.push({ name: s.name, minor: Math.round(((baseMinor + fixed) * s.basisPoints) / 10000) });
+  return lines;
+}
+
+/** The sum of surchargeLines, without building them (the rate card computes it for every service quoted). */
+function surchargeTotal(baseMinor: number, applied: readonly Surcharge[]): number {
+  let fixed = 0;
+  for (const s of applied) fixed += s.amountMinor;
+  let total = fixed;
+  for (const s of applied)
+    if (s.basisPoints > 0) total += Math.round(((baseMinor + fixed) * s.basisPoints) / 10000);
+  return total;
+}

@@ -1,0 +1,116 @@
+/**
+ * An order's items into packages. Each item has a packaging: a box (its Listings package-type, else the
+ * Settings default-box) or its own packaging (the listing's packed size). Boxed items of an order share one
+ * box — the smallest in Boxes at least as large as every box they name that holds their volume, their
+ * longest sides and their weight — unless a rule ships an item separately, or no box holds them all: then
+ * each item line gets its own box. All units of an item line ship in the same package.
+ */
+import type { Box } from './boxes';
+
+/** Packaging words meaning "ships in its own box or mailer as listed": no outer box. */
+export const OWN_PACKAGING = new Set(['own', 'own packaging', 'ships alone', 'none', 'as is', 'sioc']);
+
+export interface PackItem {
+  readonly rowNumber: number;
+  readonly sku: string;
+  readonly quantity: number;
+  /** One unit, packed: weight and sides longest first. */
+  readonly unitWeightOz: number;
+  readonly unitSidesIn: readonly [number, number, number];
+  /** A Boxes name, or null for own packaging. */
+  readonly box: Box | null;
+  readonly separate: boolean;
+}
+
+export interface PackedPackage {
+  readonly number: number;
+  /** Box name, or null for own packaging. */
+  readonly box: string | null;
+  readonly weightOz: number;
+  readonly sidesIn: readonly [number, number, number];
+  readonly rows: readonly number[];
+}
+
+export type PackResult =
+  { ok: true; packages: PackedPackage[] } | { ok: false; rowNumber: number; message: string };
+
+const volume = (s: readonly number[]) => s[0] * s[1] * s[2];
+const sorted = (s: number[]): [number, number, number] => {
+  const x = [...s].sort((a, b) => b - a);
+  return [x[0], x[1], x[2]];
+};
+
+/** The smallest box that is at least `minVolume`, holds `items`, and every item's sides fit. */
+function chooseBox(items: readonly PackItem[], boxes: readonly Box[]): Box | null {
+  const named = Math.max(0, ...items.map((i) => (i.box ? volume(i.box.sidesIn) : 0)));
+  const need = items.reduce((v, i) => v + volume(i.unitSidesIn) * i.quantity, 0);
+  const weight = items.reduce((w, i) => w + i.unitWeightOz * i.quantity, 0);
+  let best: Box | null = null;
+  for (const b of boxes) {
+    const v = volume(b.sidesIn);
+    if (v + 1e-9 < named || v + 1e-9 < need) continue;
+    if (b.maxOz !== null && weight > b.maxOz + 1e-9) continue;
+    if (!items.every((i) => i.unitSidesIn.every((s, k) => s <= b.sidesIn[k] + 1e-9))) continue;
+    if (!best || v < volume(best.sidesIn)) best = b;
+  }
+  return best;
+}
+
+export function packOrder(items: readonly PackItem[], boxes: readonly Box[]): PackResult {
+  const groups: { box: Box | null; items: PackItem[] }[] = [];
+  const together: PackItem[] = [];
+  for (const item of items) {
+    if (item.box === null) {
+      // Own packaging: the units stack on their shortest side.
+      const [l, w, h] = item.unitSidesIn;
+      groups.push({ box: null, items: [{ ...item, unitSidesIn: sorted([l, w, h * item.quantity]) }] });
+    } else if (item.separate) groups.push({ box: item.box, items: [item] });
+    else together.push(item);
+  }
+  if (together.length > 0) {
+    const shared = chooseBox(together, boxes);
+    if (shared) groups.push({ box: shared, items: together });
+    else for (const i of together) groups.push({ box: i.box, items: [i] });
+  }
+  const packages: PackedPackage[] = [];
+  // Keep the packages in the order of their first item row, so package numbers read like the sheet.
+  groups.sort(
+    (a, b) => Math.min(...a.items.map((i) => i.rowNumber)) - Math.min(...b.items.map((i) => i.rowNumber)),
+  );
+  for (const g of groups) {
+    const itemsWeight = g.items.reduce((w, i) => w + i.unitWeightOz * (g.box === null ? 1 : i.quantity), 0);
+    if (g.box === null) {
+      const i = g.items[0];
+      packages.push({
+        number: 0,
+        box: null,
+        weightOz: i.unitWeightOz * i.quantity,
+        sidesIn: i.unitSidesIn,
+        rows: [i.rowNumber],
+      });
+      continue;
+    }
+    const box = g.items.length === 1 ? chooseBox(g.items, boxes) : g.box;
+    if (!box) {
+      const i = g.items[0];
+      return {
+        ok: false,
+        rowNumber: i.rowNumber,
+        message: `no box in Boxes holds ${i.quantity} × ${i.sku} (${i.unitSidesIn.map((s) => Number(s.toFixed(2))).join('x')} in, ${Number((i.unitWeightOz * i.quantity).toFixed(2))} oz) and is at least as large as ${g.box.name}`,
+      };
+    }
+    packages.push({
+      number: 0,
+      box: box.name,
+      weightOz: itemsWeight + box.tareOz,
+      sidesIn: box.sidesIn,
+      rows: g.items.map((i) => i.rowNumber),
+    });
+  }
+  return { ok: true, packages: packages.map((p, n) => ({ ...p, number: n + 1 })) };
+}
+
+/** `12x10x6 in`, sides longest first, up to 2 decimals. */
+export function formatSides(sides: readonly number[]): string {
+  return `${sides.map((s) => Number(s.toFixed(2))).join('x')} in`;
+}

@@ -1,0 +1,287 @@
+/**
+ * Choose carriers: every Allocated order item (and every Rated one, re-rated in case its inputs changed) gets
+ * a package, a carrier service and a rate from the seller's rate card, rules and Amazon's promise; status
+ * Allocated → Rated. An order that cannot be rated stays unrated with the reason on its row.
+ */
+import type { Address, CarrierPlugin } from '../carriers/plugin';
+import { rateCardPlugin } from '../carriers/rateCardPlugin';
+import type { HttpPort } from '../http/httpPort';
+import { formatMoneyPlain } from '../money/parseMoney';
+import { readSettings } from '../settings/readSettings';
+import { boxesTable } from '../tables/boxes';
+import { decodeTable } from '../tables/decodeTable';
+import type { ListingRecord } from '../tables/listings';
+import { listingsTable } from '../tables/listings';
+import { logTable } from '../tables/log';
+import type { OrderRecord } from '../tables/orders';
+import { ordersTable } from '../tables/orders';
+import type { Problem } from '../tables/problem';
+import { problem } from '../tables/problem';
+import { ratesTable } from '../tables/rates';
+import { rulesTable } from '../tables/rules';
+import { servicesTable } from '../tables/services';
+import { settingsTable } from '../tables/settingsTable';
+import { surchargesTable } from '../tables/surcharges';
+import { TableEditor } from '../tables/tableEditor';
+import { zonesTable } from '../tables/zones';
+import type { Workbook } from '../workbook';
+import type { ActionResult } from './actionResult';
+import { readCarrierConfig } from './chooseCarriersConfig';
+import type { CarrierConfig } from './chooseCarriersConfig';
+import { pluginQuoter, rateCardQuoter } from './quoters';
+import type { RunContext } from './logEntry';
+import { logEntry } from './logEntry';
+import type { OrderRow, RatedFields } from './rateOrder';
+import { newRatingCache, rateOrder } from './rateOrder';
+
+export const CHOOSE_CARRIERS = 'choose carriers';
+
+/** The Orders columns this step writes. */
+export const CHOOSE_CARRIERS_COLUMNS = [
+  'status',
+  'package-id',
+  'package',
+  'billable-weight-oz',
+  'zone',
+  'carrier',
+  'service',
+  'rate',
+  'rate-currency',
+  'expected-delivery',
+  'rates-considered',
+  'shipping-options',
+  'problem',
+] as const;
+
+/** The Orders columns carrier choice reads (decoding all 90 of every row would cost more than rating it). */
+const ORDER_INPUTS = [
+  'order-id',
+  'order-item-id',
+  'sku',
+  'status',
+  'allocated-qty',
+  'quantity-to-ship',
+  'quantity-purchased',
+  'promise-date',
+  'delivery-end-date',
+  'delivery-time-zone',
+  'ship-service-level',
+  'recipient-name',
+  'ship-address-1',
+  'ship-city',
+  'ship-state',
+  'ship-postal-code',
+  'ship-country',
+  'currency',
+  'item-price',
+  'is-prime',
+  'is-business-order',
+] as const;
+
+const CLEARED: Partial<OrderRecord> = {
+  'package-id': null,
+  package: null,
+  'billable-weight-oz': null,
+  zone: null,
+  carrier: null,
+  service: null,
+  rate: null,
+  'rate-currency': null,
+  'expected-delivery': null,
+  'rates-considered': null,
+  'shipping-options': null,
+};
+
+export interface ChooseCarriersOptions {
+  /** The plug-in that quotes (default: the rate card from the workbook's own sheets). */
+  readonly plugin?: (config: CarrierConfig) => CarrierPlugin;
+  /** The network port for live plug-ins (the rate card never uses it). */
+  readonly http?: HttpPort;
+}
+
+const NO_HTTP: HttpPort = {
+  send: () => Promise.reject(new Error('no network port was given to choose carriers')),
+};
+
+export async function chooseCarriers(
+  book: Workbook,
+  context: RunContext,
+  options: ChooseCarriersOptions = {},
+): Promise<ActionResult> {
+  const tables = await book.read(
+    [
+      ordersTable,
+      listingsTable,
+      ratesTable,
+      servicesTable,
+      surchargesTable,
+      zonesTable,
+      boxesTable,
+      rulesTable,
+      settingsTable,
+      logTable,
+    ].map((t) => t.name),
+  );
+  const grid = (name: string) => tables.get(name) ?? null;
+  const { settings, problems: settingProblems } = readSettings(grid(settingsTable.name));
+  const { config, problems: configProblems } = readCarrierConfig(
+    {
+      services: grid(servicesTable.name),
+      rates: grid(ratesTable.name),
+      surcharges: grid(surchargesTable.name),
+      zones: grid(zonesTable.name),
+      boxes: grid(boxesTable.name),
+      rules: grid(rulesTable.name),
+    },
+    settings,
+    context.now,
+  );
+  if (!config || configProblems.length > 0) {
+    const problems = [...settingProblems, ...configProblems];
+    return {
+      action: CHOOSE_CARRIERS,
+      ok: false,
+      message: 'nothing rated',
+      changes: [],
+      problems,
+      stats: { problems: problems.length },
+      lines: [
+        `Choose carriers: nothing rated and nothing written — fix the ${problems.length} problem${problems.length === 1 ? '' : 's'} below in ${[
+          ...new Set(problems.map((p) => p.sheet)),
+        ].join(', ')} first (a rate from a half-read rate card could be silently wrong).`,
+      ],
+    };
+  }
+  if (config.card.services.length === 0)
+    return {
+      action: CHOOSE_CARRIERS,
+      ok: false,
+      message: 'no rate card',
+      changes: [],
+      problems: [],
+      stats: {},
+      lines: [
+        `Choose carriers: ${book.label} has no rate card. Fill the Services, Rates, Zones (and Surcharges) sheets: start from templates/rates/ (a SAMPLE card) and paste your own rates.`,
+      ],
+    };
+
+  const ordersGrid = grid(ordersTable.name);
+  const orders = decodeTable(ordersTable, ordersGrid ?? [], { checkRequired: false, only: ORDER_INPUTS });
+  const problems: Problem[] = [...settingProblems];
+  const byOrder = new Map<string, OrderRow[]>();
+  const badRows = new Map<number, Problem[]>();
+  for (const p of orders.problems) if (p.row !== null) badRows.set(p.row, [...(badRows.get(p.row) ?? []), p]);
+  let candidates = 0;
+  for (const r of orders.rows) {
+    const status = r.record.status;
+    if (status !== 'Allocated' && status !== 'Rated') continue;
+    candidates++;
+    if (!r.valid || badRows.has(r.rowNumber)) {
+      problems.push(...(badRows.get(r.rowNumber) ?? []));
+      continue;
+    }
+    const id = r.record['order-id'];
+    const missing = !id ? 'order-id' : !r.record.sku ? 'sku' : null;
+    if (missing) {
+      problems.push(
+        problem(ordersTable.name, r.rowNumber, missing, `${missing} is empty, so the item cannot be rated`),
+      );
+      continue;
+    }
+    let list = byOrder.get(id);
+    if (!list) byOrder.set(id, (list = []));
+    list.push({ rowNumber: r.rowNumber, record: r.record });
+  }
+  const listingsTableRows = decodeTable(listingsTable, grid(listingsTable.name) ?? []);
+  const listings = new Map<string, { rowNumber: number; record: ListingRecord }>();
+  const badListings = new Map<string, string>();
+  for (const l of listingsTableRows.rows) {
+    const sku = l.record.sku?.trim().toLowerCase();
+    if (!sku) continue;
+    if (l.valid) listings.set(sku, { rowNumber: l.rowNumber, record: l.record });
+    else {
+      const p = listingsTableRows.problems.find((x) => x.row === l.rowNumber);
+      badListings.set(
+        sku,
+        `Listings row ${l.rowNumber} (SKU ${l.record.sku}) has a bad value: ${p ? p.message : 'see Listings'}`,
+      );
+    }
+  }
+
+  const quoter = options.plugin
+    ? pluginQuoter(options.plugin(config), options.http ?? NO_HTTP, config.modes)
+    : rateCardQuoter(rateCardPlugin({ card: config.card, zones: config.zones, holidays: config.holidays }));
+  const shipFrom: Address = {
+    name: settings.text('ship-from-name'),
+    line1: settings.text('ship-from-address-1'),
+    city: settings.text('ship-from-city'),
+    state: settings.text('ship-from-state'),
+    postalCode: settings.text('ship-from-postal-code'),
+    country: settings.text('ship-from-country'),
+  };
+  const editor = new TableEditor(ordersTable, ordersGrid, CHOOSE_CARRIERS_COLUMNS);
+  let rated = 0;
+  let unrated = 0;
+  let changed = 0;
+  let packages = 0;
+  const totals = new Map<string, number>();
+  const byService = new Map<string, number>();
+  const cache = newRatingCache();
+  for (const rows of byOrder.values()) {
+    const result = await rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
+    if (!result.ok) {
+      problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
+      for (const r of rows) {
+        const message =
+          r.rowNumber === result.rowNumber
+            ? `not rated: ${result.message}`
+            : `not rated: see row ${result.rowNumber} (same order)`;
+        const fields: Partial<OrderRecord> = { ...CLEARED, problem: message };
+        if (r.record.status === 'Rated') fields.status = 'Allocated';
+        if (editor.update(r.rowNumber, fields)) changed++;
+        unrated++;
+      }
+      continue;
+    }
+    packages += result.packages;
+    totals.set(result.currency, (totals.get(result.currency) ?? 0) + result.totalMinor);
+    if (result.warning)
+      problems.push(problem(ordersTable.name, rows[0].rowNumber, 'promise-date', result.warning));
+    for (const r of rows) {
+      const f = result.rows.get(r.rowNumber) as RatedFields;
+      if (editor.update(r.rowNumber, { ...f, status: 'Rated', problem: result.warning })) changed++;
+      rated++;
+      const k = `${f.carrier} ${f.service}`;
+      byService.set(k, (byService.get(k) ?? 0) + 1);
+    }
+  }
+  const total =
+    [...totals].map(([cur, minor]) => `${formatMoneyPlain(minor, cur)} ${cur}`).join(' + ') || '0';
+  const summary = `${candidates} order items to rate: ${rated} rated in ${packages} packages (postage ${total}), ${unrated} not rated; ${changed} rows changed; ship date ${config.shipDate}`;
+  const log = new TableEditor(
+    logTable,
+    grid(logTable.name),
+    logTable.columns.map((c) => c.name),
+  );
+  log.append(
+    logEntry(
+      CHOOSE_CARRIERS,
+      context,
+      { rowsRead: orders.rows.length, rowsChanged: changed, summary },
+      problems,
+    ),
+  );
+  await book.write({ sheets: [editor.toWrite(), log.toWrite()] });
+  const mix = [...byService]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  return {
+    action: CHOOSE_CARRIERS,
+    ok: true,
+    changes: [editor.summary()],
+    problems,
+    stats: { candidates, rated, unrated, packages, changed },
+    lines: [`Chose carriers in ${book.label}: ${summary}.`, ...(mix ? [`Items by service: ${mix}.`] : [])],
+  };
+}
