@@ -9,5 +9,6 @@ export * from './settings';
 export * from './tables';
 export * from './workbook';
 export * from './workflow';
+export * from './bulk';
 export * from './carriers';
 export * from './http';

@@ -11,18 +11,21 @@ import { problem } from '../tables/problem';
 import type { RecordOf, TableSchema } from '../tables/schema';
 import { TableEditor } from '../tables/tableEditor';
 import type { Workbook } from '../workbook';
-import { locateHeader } from '../flatfiles/locateHeader';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
 import { logEntry } from './logEntry';
-import { describeMismatch } from '../orders/recognizeTable';
+import { replaceRows } from './replaceRows';
+import type { ReplacementRow } from './replaceRows';
+import { checkTableHeader } from './tableFileHeader';
 
 export interface ImportTableOptions {
   /** Columns the file may not write (e.g. workflow results), even when present. */
   readonly exclude?: readonly string[];
   /** Values for new rows where the file has none. */
   readonly defaults?: Readonly<Record<string, FieldValue>>;
+  /** `merge` (default): add and update by key. `replace`: the table becomes the file's good rows (replaceRows). */
+  readonly mode?: 'merge' | 'replace';
 }
 
 /** The text key of a record, e.g. `SKU-1\u0000A-01`. Null when a key part is blank. */
@@ -41,28 +44,9 @@ export async function importTable<S extends TableSchema>(
   options: ImportTableOptions = {},
 ): Promise<ActionResult> {
   const action = `import ${schema.name.toLowerCase()}`;
-  if (grid.length === 0)
-    return refused(
-      action,
-      `${source} is empty: a ${schema.name} file starts with a header row (${schema.columns
-        .slice(0, 4)
-        .map((c) => c.name)
-        .join(', ')}, …).`,
-    );
-  const headerIndex = locateHeader(grid, schema);
-  const file = headerIndex < 0 ? null : decodeTable(schema, grid, { source, headerIndex });
-  if (!file || !file.usable) {
-    const why = file
-      ? file.problems[0]?.message
-      : `no row has the ${schema.name} headers (${schema.columns
-          .filter((c) => c.required)
-          .map((c) => c.name)
-          .join(', ')})`;
-    return refused(
-      action,
-      `${source} is not a ${schema.name} file: ${why}.${describeMismatch(grid[Math.max(0, headerIndex)] ?? [], schema)}`,
-    );
-  }
+  const check = checkTableHeader(schema, grid, source);
+  if (!check.ok) return refused(action, check.message);
+  const file = decodeTable(schema, grid, { source, headerIndex: check.headerIndex });
   const exclude = new Set(options.exclude ?? []);
   const columns = [...file.columns.positions.keys()].filter((c) => !exclude.has(c));
   const writable = [...new Set([...columns, ...Object.keys(options.defaults ?? {})])];
@@ -81,6 +65,8 @@ export async function importTable<S extends TableSchema>(
   let updated = 0;
   let unchanged = 0;
   let rejected = 0;
+  const replacing = options.mode === 'replace';
+  const replacement: ReplacementRow[] = [];
   const fileProblems = new Map<number, Problem[]>();
   for (const p of file.problems)
     if (p.row !== null) fileProblems.set(p.row, [...(fileProblems.get(p.row) ?? []), p]);
@@ -112,6 +98,10 @@ export async function importTable<S extends TableSchema>(
     const fields: Record<string, FieldValue> = {};
     for (const c of columns) fields[c] = rec[c];
     const existing = key === null ? undefined : rowOf.get(key);
+    if (replacing) {
+      replacement.push({ fields, existingRow: schema.key.length === 0 ? undefined : existing });
+      continue;
+    }
     if (existing === undefined || schema.key.length === 0) {
       const withDefaults: Record<string, FieldValue> = { ...(options.defaults ?? {}) };
       for (const [k, v] of Object.entries(fields))
@@ -121,7 +111,21 @@ export async function importTable<S extends TableSchema>(
     } else if (editor.update(existing, fields as Partial<RecordOf<S>>)) updated++;
     else unchanged++;
   }
-  const summary = `${file.rows.length} rows read: ${added} added, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected`;
+  if (replacing && problems.length > 0) {
+    // Replacing with a file that has bad rows would delete the sheet rows those rows were meant to be.
+    const message = `${source}: ${rejected} row${rejected === 1 ? '' : 's'} could not be imported, so ${schema.name} was not replaced (nothing was written). Fix them and import again, or use --mode merge.`;
+    return { ...refused(action, message), problems, stats: { rowsRead: file.rows.length, rejected } };
+  }
+  let removed = 0;
+  let sheetWrite = editor.toWrite();
+  let change = editor.summary();
+  if (replacing) {
+    const r = replaceRows(schema, sheetGrid, replacement, options.defaults);
+    ({ added, updated, unchanged, removed } = r);
+    sheetWrite = r.write ?? { sheet: schema.name, blocks: [] };
+    change = { sheet: schema.name, added, updated };
+  }
+  const summary = `${file.rows.length} rows read: ${added} added, ${updated} updated, ${unchanged} unchanged, ${replacing ? `${removed} removed, ` : ''}${rejected} rejected`;
   const log = new TableEditor(
     logTable,
     tables.get(logTable.name) ?? null,
@@ -131,17 +135,19 @@ export async function importTable<S extends TableSchema>(
     logEntry(
       action,
       context,
-      { source, rowsRead: file.rows.length, rowsChanged: added + updated, summary },
+      { source, rowsRead: file.rows.length, rowsChanged: added + updated + removed, summary },
       problems,
     ),
   );
-  await book.write({ sheets: [editor.toWrite(), log.toWrite()] });
+  // Importing into the Log itself: the imported rows are the record (a second append would overlap them).
+  const logWrite = schema.name === logTable.name ? [] : [log.toWrite()];
+  await book.write({ sheets: [sheetWrite, ...logWrite] });
   return {
     action,
     ok: true,
-    changes: [editor.summary()],
+    changes: [change],
     problems,
-    stats: { rowsRead: file.rows.length, added, updated, unchanged, rejected },
+    stats: { rowsRead: file.rows.length, added, updated, unchanged, ...(replacing ? { removed } : {}), rejected },
     lines: [`Imported ${source} into ${schema.name}: ${summary}.`],
   };
 }

@@ -3,3 +3,5 @@ export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
 export * from './setUpSheets';
+export * from './replaceRows';
+export * from './tableFileHeader';

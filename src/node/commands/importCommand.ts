@@ -1,6 +1,6 @@
 /** `shipsheet import KIND FILE --book B`: merge a file into the workbook, idempotent by key. */
 import type { Command } from 'commander';
-import { IMPORTERS } from './importers';
+import { importKinds, importerFor } from './importers';
 import type { ImportOptions } from './importers';
 import { UsageError } from './errors';
 import { withBook } from './withBook';
@@ -9,7 +9,7 @@ import type { BookCommandOptions } from './withBook';
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description(`merge a file into the workbook by key (kinds: ${Object.keys(IMPORTERS).join(', ')})`)
+    .description(`merge a file into the workbook by key (kinds: ${importKinds().join(', ')})`)
     .argument('<kind>', 'what the file holds')
     .argument('<file>', 'tab-delimited report, CSV, or .xlsx')
     .requiredOption('--book <book>', 'workbook: FILE.xlsx')
@@ -22,10 +22,10 @@ export function registerImport(program: Command): void {
     .option('--json', 'print a machine-readable summary')
     .option('--write-copy <file>', 'write the result to another .xlsx instead of the one read')
     .action(async (kind: string, file: string, opts: BookCommandOptions & ImportOptions) => {
-      const importer = IMPORTERS[kind.toLowerCase()];
+      const importer = importerFor(kind);
       if (!importer)
         throw new UsageError(
-          `shipsheet import: unknown kind ${kind}; use one of ${Object.keys(IMPORTERS).join(', ')}`,
+          `shipsheet import: unknown kind ${kind}; use one of ${importKinds().join(', ')}`,
         );
       process.exitCode = await withBook(opts, (book) => importer(book, file, opts));
     });

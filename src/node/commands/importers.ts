@@ -1,9 +1,14 @@
 /**
  * What `shipsheet import KIND FILE` can bring in. Each importer turns a file into changes through the core;
- * later steps add theirs here (inventory, listings, returns, any table in bulk).
+ * later steps add theirs here (inventory, listings, returns). Domain kinds come first; any other KIND that
+ * names a Shipsheet table is a bulk import of that table (importerFor).
  */
 import type { ActionResult, Workbook } from '../../core';
-import { importOrders, parseOrderReport } from '../../core';
+import { ALL_TABLES, importOrders, parseOrderReport, tableByName } from '../../core';
+import { XLSX_BOOK_ROW_LIMIT, bulkImport } from '../bulk/bulkImport';
+import { terminalProgress } from '../progress';
+import { UsageError } from './errors';
+import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
 import { nodeRunContext } from './runContext';
@@ -11,6 +16,7 @@ import path from 'node:path';
 
 export interface ImportOptions extends ReadTableFileOptions {
   mode?: 'merge' | 'replace';
+  json?: boolean;
 }
 
 export type Importer = (book: Workbook, file: string, options: ImportOptions) => Promise<ActionResult>;
@@ -22,3 +28,27 @@ export const IMPORTERS: Record<string, Importer> = {
     return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext());
   },
 };
+
+/** The domain importer for KIND, else a bulk import of the table KIND names, else undefined. */
+export function importerFor(kind: string): Importer | undefined {
+  const domain = IMPORTERS[kind.toLowerCase()];
+  if (domain) return domain;
+  const schema = tableByName(kind);
+  if (!schema) return undefined;
+  return (book, file, options) => {
+    if (options.mode !== undefined && options.mode !== 'merge' && options.mode !== 'replace')
+      throw new UsageError(`--mode ${String(options.mode)}: use merge or replace.`);
+    return bulkImport(book, schema, file, nodeRunContext(), {
+      mode: options.mode,
+      encoding: options.encoding,
+      sheet: options.sheet,
+      maxRows: book instanceof XlsxWorkbook ? XLSX_BOOK_ROW_LIMIT : undefined,
+      progress: options.json ? undefined : terminalProgress(),
+    });
+  };
+}
+
+export function importKinds(): string[] {
+  const domain = Object.keys(IMPORTERS);
+  return [...domain, ...ALL_TABLES.map((t) => t.name.toLowerCase()).filter((t) => !domain.includes(t))];
+}

@@ -1,6 +1,7 @@
 /** Every `shipsheet` command; each issue adds its own register function here. */
 import type { Command } from 'commander';
 import { registerDemo } from './demoCommand';
+import { registerExport } from './exportCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
 
@@ -8,4 +9,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerExport,
 ];

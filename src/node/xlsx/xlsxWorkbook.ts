@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import type { Cell, Grid, Workbook, WritePlan } from '../../core';
 import { trimGrid } from '../../core';
 import { writeFileAtomic } from './atomicWrite';
+import { BulkFileError } from '../bulk/bulkLimits';
+import { inspectZip, verifyZipEntries } from '../bulk/zipGuard';
 import { acquireLock } from './fileLock';
 import { lossyParts } from './lossyParts';
 import { fromExcel, toExcel } from './xlsxCell';
@@ -61,6 +63,13 @@ export class XlsxWorkbook implements Workbook {
       const book = new ExcelJS.Workbook();
       let lossy: string[] = [];
       if (fs.existsSync(resolved)) {
+        try {
+          // A zip bomb or a part that lies about its size fails here, before exceljs inflates anything.
+          await verifyZipEntries(resolved, await inspectZip(resolved));
+        } catch (e) {
+          if (e instanceof BulkFileError) throw new WorkbookFileError(e.message);
+          throw new WorkbookFileError(`${file} could not be read as an .xlsx workbook: ${(e as Error).message}`);
+        }
         const data = await fs.promises.readFile(resolved);
         try {
           lossy = await lossyParts(data);
