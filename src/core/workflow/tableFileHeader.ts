@@ -1,6 +1,6 @@
 /** Whether a file's first rows are the header of the table it claims to be, before any row is imported. */
 import { locateHeader } from '../flatfiles/locateHeader';
-import { describeMismatch } from '../orders/recognizeTable';
+import { describeMismatch, recognizeTable } from '../orders/recognizeTable';
 import type { Grid } from '../tables/cell';
 import { indexColumns } from '../tables/columnIndex';
 import type { TableSchema } from '../tables/schema';
@@ -27,8 +27,13 @@ export function checkTableHeader(schema: TableSchema, grid: Grid, source: string
   else {
     const index = indexColumns(schema, grid[headerIndex]);
     const missing = schema.columns.filter((c) => c.required && !index.positions.has(c.name)).map((c) => c.name);
-    if (missing.length === 0) return { ok: true, headerIndex };
-    why = `the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
+    const other = recognizeTable(grid[headerIndex]);
+    const lacksSignature = (schema.signature ?? []).some((h) => !index.positions.has(h));
+    if (missing.length === 0 && !(other && other !== schema && lacksSignature)) return { ok: true, headerIndex };
+    why =
+      missing.length > 0
+        ? `the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`
+        : `the header has no ${(schema.signature ?? []).filter((h) => !index.positions.has(h)).join(', ')} column`;
   }
   return {
     ok: false,

@@ -4,6 +4,8 @@
  * lying header fails here in bounded time and memory, with a message naming the part.
  */
 import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
+import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { BulkLimits } from './bulkLimits';
 import { BulkFileError, DEFAULT_LIMITS, mib } from './bulkLimits';
@@ -210,4 +212,57 @@ export async function readZipEntry(file: string, entry: ZipEntry, maxBytes = 16 
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * One entry as a stream of its inflated bytes, which errors as soon as the entry yields more than it declares
+ * (so a lying header costs no more than the size it claims).
+ */
+export function openZipEntry(file: string, entry: ZipEntry): Readable {
+  const out = new PassThrough();
+  const label = file.split(/[\\/]/).pop() ?? file;
+  void (async () => {
+    const handle = await fs.promises.open(file, 'r');
+    let start: number;
+    try {
+      const local = Buffer.alloc(30);
+      await handle.read(local, 0, 30, entry.localHeaderOffset);
+      if (local.readUInt32LE(0) !== LOCAL)
+        throw new BulkFileError(`${label} is damaged: part ${entry.name} is not where the directory says.`);
+      start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    } finally {
+      await handle.close();
+    }
+    if (entry.compressedSize === 0) {
+      out.end();
+      return;
+    }
+    const raw = fs.createReadStream(file, { start, end: start + entry.compressedSize - 1 });
+    const source = entry.method === 0 ? raw : raw.pipe(zlib.createInflateRaw());
+    let produced = 0;
+    const fail = (e: Error) => {
+      raw.destroy();
+      out.destroy(e);
+    };
+    raw.on('error', fail);
+    source.on('error', (e: Error) => fail(new BulkFileError(`${label}: part ${entry.name} is damaged (${e.message}).`)));
+    source.on('data', (chunk: Buffer) => {
+      produced += chunk.length;
+      if (produced > entry.uncompressedSize) {
+        fail(
+          new BulkFileError(
+            `${label} is not a safe .xlsx workbook: part ${entry.name} inflates to more than the ${mib(entry.uncompressedSize)} it declares.`,
+          ),
+        );
+        return;
+      }
+      if (!out.write(chunk)) {
+        source.pause();
+        out.once('drain', () => source.resume());
+      }
+    });
+    source.on('end', () => out.end());
+    out.on('close', () => raw.destroy());
+  })().catch((e: Error) => out.destroy(e));
+  return out;
 }
