@@ -25,7 +25,15 @@ export interface ExportColumn {
 }
 
 /** Carriers a `carrier` column suggests; other names are allowed (a warning, not a refusal). */
-export const KNOWN_CARRIERS = ['USPS', 'UPS', 'FedEx', 'DHL', 'OnTrac', 'LaserShip', 'Amazon Shipping'] as const;
+export const KNOWN_CARRIERS = [
+  'USPS',
+  'UPS',
+  'FedEx',
+  'DHL',
+  'OnTrac',
+  'LaserShip',
+  'Amazon Shipping',
+] as const;
 
 export function exportColumns(schema: TableSchema, header: readonly Cell[]): ExportColumn[] {
   const index = indexColumns(schema, header);
@@ -64,7 +72,8 @@ function kindOf(spec: ColumnSpec): ExportKind {
 }
 
 function listOf(spec: ColumnSpec): ExportColumn['list'] {
-  if (spec.type === 'enum' && spec.values && spec.values.length > 0) return { values: spec.values, strict: true };
+  if (spec.type === 'enum' && spec.values && spec.values.length > 0)
+    return { values: spec.values, strict: true };
   if (spec.name === 'carrier') return { values: KNOWN_CARRIERS, strict: false };
   return undefined;
 }

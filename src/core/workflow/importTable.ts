@@ -147,7 +147,14 @@ export async function importTable<S extends TableSchema>(
     ok: true,
     changes: [change],
     problems,
-    stats: { rowsRead: file.rows.length, added, updated, unchanged, ...(replacing ? { removed } : {}), rejected },
+    stats: {
+      rowsRead: file.rows.length,
+      added,
+      updated,
+      unchanged,
+      ...(replacing ? { removed } : {}),
+      rejected,
+    },
     lines: [`Imported ${source} into ${schema.name}: ${summary}.`],
   };
 }

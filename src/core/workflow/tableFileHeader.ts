@@ -26,10 +26,13 @@ export function checkTableHeader(schema: TableSchema, grid: Grid, source: string
       .join(', ')})`;
   else {
     const index = indexColumns(schema, grid[headerIndex]);
-    const missing = schema.columns.filter((c) => c.required && !index.positions.has(c.name)).map((c) => c.name);
+    const missing = schema.columns
+      .filter((c) => c.required && !index.positions.has(c.name))
+      .map((c) => c.name);
     const other = recognizeTable(grid[headerIndex]);
     const lacksSignature = (schema.signature ?? []).some((h) => !index.positions.has(h));
-    if (missing.length === 0 && !(other && other !== schema && lacksSignature)) return { ok: true, headerIndex };
+    if (missing.length === 0 && !(other && other !== schema && lacksSignature))
+      return { ok: true, headerIndex };
     why =
       missing.length > 0
         ? `the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`

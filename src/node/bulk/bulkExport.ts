@@ -32,7 +32,11 @@ export interface BulkExportOptions {
 /** Rows of a table, header first: streamed from an .xlsx book file, or read whole from any Workbook. */
 export type TableRows = AsyncIterable<readonly Cell[]>;
 
-export async function sheetRowsFromXlsxBook(bookFile: string, schema: TableSchema, limits?: BulkLimits): Promise<TableRows> {
+export async function sheetRowsFromXlsxBook(
+  bookFile: string,
+  schema: TableSchema,
+  limits?: BulkLimits,
+): Promise<TableRows> {
   const source = await openXlsxRows(bookFile, { sheet: schema.name, limits });
   return (async function* () {
     let last = 0;
@@ -71,7 +75,10 @@ export async function bulkExport(
   };
   const target = path.resolve(out);
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp${path.extname(target)}`);
+  const tmp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.tmp${path.extname(target)}`,
+  );
   const onRows = (n: number) => options.progress?.update(`Exporting ${schema.name}`, n, 0);
   let count: number;
   try {

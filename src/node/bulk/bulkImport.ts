@@ -90,6 +90,9 @@ export async function bulkImport(
   return {
     ...result,
     lines: [...result.lines, `Rejected rows and why: ${path.relative(process.cwd(), written) || written}`],
-    data: { ...(typeof result.data === 'object' && result.data !== null ? result.data : {}), errorsFile: written },
+    data: {
+      ...(typeof result.data === 'object' && result.data !== null ? result.data : {}),
+      errorsFile: written,
+    },
   };
 }

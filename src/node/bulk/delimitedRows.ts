@@ -32,18 +32,31 @@ export interface DelimitedSource {
 
 const SAMPLE_BYTES = 64 * 1024;
 
-export async function openDelimitedRows(file: string, options: DelimitedRowsOptions = {}): Promise<DelimitedSource> {
+export async function openDelimitedRows(
+  file: string,
+  options: DelimitedRowsOptions = {},
+): Promise<DelimitedSource> {
   const label = path.basename(file);
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { sample, size } = await readSample(file);
   const encoding = chooseEncoding(sample, size, options.encoding);
-  const head = iconvName(encoding) === 'utf8' ? sample.toString('utf8') : iconv.decode(sample, iconvName(encoding));
+  const head =
+    iconvName(encoding) === 'utf8' ? sample.toString('utf8') : iconv.decode(sample, iconvName(encoding));
   const delimiter = sniffDelimiter(head);
   return {
     encoding,
     delimiter,
     format: delimiter === '\t' ? 'tsv' : 'csv',
-    rows: streamRows(file, label, size, encoding, delimiter, limits, options.onBytes, options.encoding !== undefined),
+    rows: streamRows(
+      file,
+      label,
+      size,
+      encoding,
+      delimiter,
+      limits,
+      options.onBytes,
+      options.encoding !== undefined,
+    ),
   };
 }
 
@@ -163,7 +176,9 @@ async function* streamRows(
           `${label} has more than ${limits.maxRows.toLocaleString('en-US')} rows, Excel's limit for a sheet; split it into smaller files.`,
         );
       if (record.length > limits.maxColumns)
-        throw new BulkFileError(`${label}, row ${rowNumber}: ${record.length} columns, more than the limit of ${limits.maxColumns}.`);
+        throw new BulkFileError(
+          `${label}, row ${rowNumber}: ${record.length} columns, more than the limit of ${limits.maxColumns}.`,
+        );
       let any = false;
       const cells: Cell[] = new Array<Cell>(record.length);
       for (let i = 0; i < record.length; i++) {
@@ -180,7 +195,10 @@ async function* streamRows(
       throw new BulkFileError(
         `${label} is not valid UTF-8 after row ${rowNumber}${chosen ? '' : ' (the start looked like UTF-8)'}: give its encoding, e.g. --encoding windows-1252 or --encoding shift_jis.`,
       );
-    throw new BulkFileError(`${label}, row ${rowNumber + 1}: ${message}`);
+    const records = (e as { records?: number }).records;
+    throw new BulkFileError(
+      `${label}, row ${(typeof records === 'number' ? records : rowNumber) + 1}: ${message}`,
+    );
   } finally {
     input.destroy();
   }

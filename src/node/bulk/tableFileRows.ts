@@ -26,7 +26,10 @@ export interface TableFileRowsOptions {
   readonly onBytes?: (read: number, total: number) => void;
 }
 
-export async function openTableFile(file: string, options: TableFileRowsOptions = {}): Promise<TableFileSource> {
+export async function openTableFile(
+  file: string,
+  options: TableFileRowsOptions = {},
+): Promise<TableFileSource> {
   const label = path.basename(file);
   let head: Buffer;
   let size: number;
@@ -41,15 +44,25 @@ export async function openTableFile(file: string, options: TableFileRowsOptions 
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BulkFileError(code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read: ${(e as Error).message}`);
+    throw new BulkFileError(
+      code === 'ENOENT' ? `${file} does not exist.` : `${file} could not be read: ${(e as Error).message}`,
+    );
   }
   if (size === 0) throw new BulkFileError(`${label} is empty.`);
   if (looksLikeZip(head)) {
-    const x = await openXlsxRows(file, { sheet: options.sheet, preferSheet: options.preferSheet, limits: options.limits });
+    const x = await openXlsxRows(file, {
+      sheet: options.sheet,
+      preferSheet: options.preferSheet,
+      limits: options.limits,
+    });
     return { format: 'xlsx', encoding: null, sheet: x.sheet, size, rows: x.rows };
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
     throw new BulkFileError(`${label} is an old Excel .xls file: save it from Excel as .xlsx or CSV first.`);
-  const d = await openDelimitedRows(file, { encoding: options.encoding, limits: options.limits, onBytes: options.onBytes });
+  const d = await openDelimitedRows(file, {
+    encoding: options.encoding,
+    limits: options.limits,
+    onBytes: options.onBytes,
+  });
   return { format: d.format, encoding: d.encoding, size, rows: d.rows };
 }

@@ -29,6 +29,8 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 };
 
 const EXCEL_ROWS = 1_048_576;
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+const DATE_TIME_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd hh:mm:ss' };
 
 /** Write header and rows; returns the number of data rows written. */
 export async function writeXlsxTable(
@@ -37,7 +39,11 @@ export async function writeXlsxTable(
   rows: AsyncIterable<readonly Cell[]>,
   options: XlsxTableOptions,
 ): Promise<number> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = book.addWorksheet(options.sheetName.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
   });
@@ -49,10 +55,12 @@ export async function writeXlsxTable(
   header.eachCell((cell) => (cell.style = HEADER_STYLE));
   header.height = 20;
   header.commit();
-  if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  if (columns.length > 0)
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   // The streaming writer has data validations; exceljs's typings only declare them on the in-memory sheet.
-  const validations = (sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
+  const validations = (
+    sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
   columns.forEach((c, i) => {
     if (!c.list) return;
     const letter = columnLetter(i + 1);
@@ -68,6 +76,12 @@ export async function writeXlsxTable(
         : `${c.header} is usually one of ${c.list.values.join(', ')}.`,
     });
   });
+  // One shared style object per column: exceljs caches a style's id by object identity, so a cell that gets
+  // the shared object costs a lookup, while the copy each new cell starts with would cost a style search.
+  const cellStyles: Partial<ExcelJS.Style>[] = columns.map((c) => {
+    const numFmt = NUM_FMT[c.kind];
+    return numFmt ? { numFmt } : NO_STYLE;
+  });
   let count = 0;
   const width = columns.length;
   for await (const cells of rows) {
@@ -76,7 +90,15 @@ export async function writeXlsxTable(
       const column = columns[i];
       values[i] = column ? exportXlsxValue(column, cells[i]) : exportXlsxValue(GENERAL, cells[i]);
     }
-    sheet.addRow(values).commit();
+    const row = sheet.addRow(values);
+    for (let i = 0; i < values.length; i++) {
+      const style =
+        values[i] instanceof Date && cellStyles[i] === NO_STYLE
+          ? DATE_TIME_STYLE
+          : (cellStyles[i] ?? NO_STYLE);
+      row.getCell(i + 1).style = style;
+    }
+    row.commit();
     count++;
     if ((count & 4095) === 0) {
       options.onRows?.(count);

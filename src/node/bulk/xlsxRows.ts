@@ -4,7 +4,8 @@
  * while reading, so a hostile file ends with a clear BulkFileError instead of exhausting memory.
  */
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Transform } from 'node:stream';
+import type { TransformCallback } from 'node:stream';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../core';
@@ -55,22 +56,30 @@ export async function openXlsxRows(file: string, options: XlsxRowsOptions = {}):
   if (options.sheet !== undefined) {
     sheet = find(options.sheet);
     if (!sheet)
-      throw new BulkFileError(`${label} has no sheet named ${options.sheet} (it has ${sheetNames.join(', ')}).`);
+      throw new BulkFileError(
+        `${label} has no sheet named ${options.sheet} (it has ${sheetNames.join(', ')}).`,
+      );
   } else sheet = (options.preferSheet ? find(options.preferSheet) : undefined) ?? sheets[0];
   if (!sheet) throw new BulkFileError(`${label} has no sheets.`);
   const sheetEntry = part(sheet.part);
-  if (!sheetEntry) throw new BulkFileError(`${label}: sheet ${sheet.name} has no worksheet part (${sheet.part}).`);
+  if (!sheetEntry)
+    throw new BulkFileError(`${label}: sheet ${sheet.name} has no worksheet part (${sheet.part}).`);
   const open = (e: ZipEntry) => openZipEntry(file, e);
   return {
     sheet: sheet.name,
     sheetNames,
-    rows: streamSheet(label, sheet.name, {
-      rels: open(relsPart),
-      workbook: open(workbookPart),
-      styles: part('xl/styles.xml') ? () => open(part('xl/styles.xml')!) : null,
-      sharedStrings: part('xl/sharedStrings.xml') ? () => open(part('xl/sharedStrings.xml')!) : null,
-      sheet: () => open(sheetEntry),
-    }, limits),
+    rows: streamSheet(
+      label,
+      sheet.name,
+      {
+        rels: open(relsPart),
+        workbook: open(workbookPart),
+        styles: part('xl/styles.xml') ? () => open(part('xl/styles.xml')!) : null,
+        sharedStrings: part('xl/sharedStrings.xml') ? () => open(part('xl/sharedStrings.xml')!) : null,
+        sheet: () => open(sheetEntry),
+      },
+      limits,
+    ),
   };
 }
 
@@ -81,7 +90,10 @@ interface ReaderInternals {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<{ index: number; text: ExcelJS.CellValue }>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
+  _parseWorksheet(
+    iterator: AsyncIterable<unknown>,
+    sheetNo: string,
+  ): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
 }
 
 interface Parts {
@@ -92,7 +104,12 @@ interface Parts {
   sheet: () => Readable;
 }
 
-async function* streamSheet(label: string, sheet: string, parts: Parts, limits: BulkLimits): AsyncGenerator<SheetRow> {
+async function* streamSheet(
+  label: string,
+  sheet: string,
+  parts: Parts,
+  limits: BulkLimits,
+): AsyncGenerator<SheetRow> {
   // The parts are read in the order the parser needs them, whatever their order in the zip: no temp files,
   // and only the one sheet is inflated.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(new PassThrough(), {
@@ -124,7 +141,10 @@ async function* streamSheet(label: string, sheet: string, parts: Parts, limits: 
             `${label}'s shared strings hold more than ${limits.maxSharedStringChars.toLocaleString('en-US')} characters; Shipsheet stops there to stay within memory.`,
           );
       }
-    sheetStream = parts.sheet();
+    const raw = parts.sheet();
+    const filtered = new DropEmptyRows();
+    raw.on('error', (e) => filtered.destroy(e));
+    sheetStream = raw.pipe(filtered);
     const ws = reader._parseWorksheet(sheetStream, '0').next().value?.value;
     if (!ws) throw new BulkFileError(`${label}: sheet ${sheet} could not be opened.`);
     for await (const row of ws) {
@@ -168,6 +188,27 @@ async function* streamSheet(label: string, sheet: string, parts: Parts, limits: 
   }
 }
 
+/** `<row r="7" s="3" customFormat="1"/>`: a formatted row without cells. */
+const EMPTY_ROW = /<(?:\w+:)?row\b[^<>]*\/>/g;
+
+/**
+ * Removes cell-less rows from the sheet XML before the parser sees them: a sheet formatted down to row
+ * 1,048,576 then costs a regex pass, not a million row objects. Works on latin1 text, so bytes are unchanged.
+ */
+class DropEmptyRows extends Transform {
+  private carry = '';
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    const text = this.carry + chunk.toString('latin1');
+    const cut = text.lastIndexOf('<');
+    this.carry = cut >= 0 ? text.slice(cut) : '';
+    const head = cut >= 0 ? text.slice(0, cut) : text;
+    done(null, Buffer.from(head.replace(EMPTY_ROW, ''), 'latin1'));
+  }
+  override _flush(done: TransformCallback): void {
+    done(null, Buffer.from(this.carry.replace(EMPTY_ROW, ''), 'latin1'));
+  }
+}
+
 interface SheetPart {
   readonly name: string;
   /** Zip path of the worksheet XML, e.g. xl/worksheets/sheet1.xml. */
@@ -188,7 +229,11 @@ export function parseSheets(workbookXml: string, relsXml: string): SheetPart[] {
     const rid = /\br:id="([^"]*)"|\b\w+:id="([^"]*)"/.exec(m[1]);
     const target = rid ? targets.get(rid[1] ?? rid[2]) : undefined;
     if (name === undefined || !target) continue;
-    const part = target.startsWith('/') ? target.slice(1) : target.startsWith('xl/') ? target : `xl/${target}`;
+    const part = target.startsWith('/')
+      ? target.slice(1)
+      : target.startsWith('xl/')
+        ? target
+        : `xl/${target}`;
     out.push({ name: xmlUnescape(name), part: path.posix.normalize(part) });
   }
   return out;

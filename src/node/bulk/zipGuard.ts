@@ -64,7 +64,8 @@ export async function inspectZip(file: string, limits: BulkLimits = DEFAULT_LIMI
     }
     if (count > limits.maxZipEntries)
       fail(`it has ${count} parts (limit ${limits.maxZipEntries}); a workbook has tens`);
-    if (cdOffset + cdSize > size || cdSize > 64 * 1024 ** 2) fail('the zip directory points outside the file');
+    if (cdOffset + cdSize > size || cdSize > 64 * 1024 ** 2)
+      fail('the zip directory points outside the file');
     const cd = Buffer.alloc(cdSize);
     await handle.read(cd, 0, cdSize, cdOffset);
     const entries: ZipEntry[] = [];
@@ -89,7 +90,9 @@ export async function inspectZip(file: string, limits: BulkLimits = DEFAULT_LIMI
       p += 46 + nameLength + extraLength + commentLength;
       if (method !== 0 && method !== 8) fail(`part ${name} uses compression method ${method}, not deflate`);
       if (uncompressedSize > limits.maxEntryBytes)
-        fail(`part ${name} declares ${mib(uncompressedSize)} uncompressed (limit ${mib(limits.maxEntryBytes)})`);
+        fail(
+          `part ${name} declares ${mib(uncompressedSize)} uncompressed (limit ${mib(limits.maxEntryBytes)})`,
+        );
       if (
         uncompressedSize > 1024 ** 2 &&
         uncompressedSize / Math.max(compressedSize, 1) > limits.maxCompressionRatio
@@ -114,7 +117,7 @@ function zip64Sizes(
   sizes: { compressedSize: number; uncompressedSize: number; localHeaderOffset: number },
 ): { compressedSize: number; uncompressedSize: number; localHeaderOffset: number } {
   const out = { ...sizes };
-  for (let q = 0; q + 4 <= extra.length; ) {
+  for (let q = 0; q + 4 <= extra.length;) {
     const id = extra.readUInt16LE(q);
     const len = extra.readUInt16LE(q + 2);
     if (id === 0x0001) {
@@ -193,9 +196,15 @@ function inflatedLength(file: string, start: number, entry: ZipEntry, stopAt: nu
 }
 
 /** The inflated bytes of one small entry (workbook.xml, rels), at most `maxBytes`. */
-export async function readZipEntry(file: string, entry: ZipEntry, maxBytes = 16 * 1024 ** 2): Promise<Buffer> {
+export async function readZipEntry(
+  file: string,
+  entry: ZipEntry,
+  maxBytes = 16 * 1024 ** 2,
+): Promise<Buffer> {
   if (entry.uncompressedSize > maxBytes)
-    throw new BulkFileError(`part ${entry.name} is ${mib(entry.uncompressedSize)}, more than a workbook part needs.`);
+    throw new BulkFileError(
+      `part ${entry.name} is ${mib(entry.uncompressedSize)}, more than a workbook part needs.`,
+    );
   const handle = await fs.promises.open(file, 'r');
   try {
     const local = Buffer.alloc(30);
@@ -245,7 +254,9 @@ export function openZipEntry(file: string, entry: ZipEntry): Readable {
       out.destroy(e);
     };
     raw.on('error', fail);
-    source.on('error', (e: Error) => fail(new BulkFileError(`${label}: part ${entry.name} is damaged (${e.message}).`)));
+    source.on('error', (e: Error) =>
+      fail(new BulkFileError(`${label}: part ${entry.name} is damaged (${e.message}).`)),
+    );
     source.on('data', (chunk: Buffer) => {
       produced += chunk.length;
       if (produced > entry.uncompressedSize) {

@@ -16,7 +16,9 @@ export function registerExport(program: Command): void {
     .action(async (kind: string, opts: ExportOptions) => {
       const exporter = exporterFor(kind);
       if (!exporter)
-        throw new UsageError(`shipsheet export: unknown kind ${kind}; use one of ${exportKinds().join(', ')}`);
+        throw new UsageError(
+          `shipsheet export: unknown kind ${kind}; use one of ${exportKinds().join(', ')}`,
+        );
       process.exitCode = printResults([await exporter(opts)], { json: opts.json });
     });
 }

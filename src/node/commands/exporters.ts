@@ -35,7 +35,9 @@ export function exporterFor(kind: string): Exporter | undefined {
     }
     const opened = await openBook(options.book, { lock: false });
     try {
-      return await bulkExport(schema, await sheetRowsFromBook(opened.book, schema), options.out, { progress });
+      return await bulkExport(schema, await sheetRowsFromBook(opened.book, schema), options.out, {
+        progress,
+      });
     } finally {
       await opened.close();
     }

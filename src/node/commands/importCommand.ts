@@ -1,6 +1,7 @@
 /** `shipsheet import KIND FILE --book B`: merge a file into the workbook, idempotent by key. */
 import type { Command } from 'commander';
-import { importKinds, importerFor } from './importers';
+import { checkerFor, importKinds, importerFor } from './importers';
+import { printResults } from './output';
 import type { ImportOptions } from './importers';
 import { UsageError } from './errors';
 import { withBook } from './withBook';
@@ -19,9 +20,15 @@ export function registerImport(program: Command): void {
     )
     .option('--sheet <name>', 'for .xlsx input: the sheet to read')
     .option('--mode <mode>', 'merge (default) or replace', 'merge')
+    .option('--check', 'table files: validate every row and write FILE.errors.csv; change nothing')
     .option('--json', 'print a machine-readable summary')
     .option('--write-copy <file>', 'write the result to another .xlsx instead of the one read')
     .action(async (kind: string, file: string, opts: BookCommandOptions & ImportOptions) => {
+      const checker = opts.check ? checkerFor(kind) : undefined;
+      if (checker) {
+        process.exitCode = printResults([await checker(file, opts)], { json: opts.json });
+        return;
+      }
       const importer = importerFor(kind);
       if (!importer)
         throw new UsageError(

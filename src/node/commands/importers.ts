@@ -6,6 +6,7 @@
 import type { ActionResult, Workbook } from '../../core';
 import { ALL_TABLES, importOrders, parseOrderReport, tableByName } from '../../core';
 import { XLSX_BOOK_ROW_LIMIT, bulkImport } from '../bulk/bulkImport';
+import { validateTableFile } from '../bulk/validateTableFile';
 import { terminalProgress } from '../progress';
 import { UsageError } from './errors';
 import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
@@ -17,6 +18,8 @@ import path from 'node:path';
 export interface ImportOptions extends ReadTableFileOptions {
   mode?: 'merge' | 'replace';
   json?: boolean;
+  /** Bulk table files: validate every row and write FILE.errors.csv, change nothing. */
+  check?: boolean;
 }
 
 export type Importer = (book: Workbook, file: string, options: ImportOptions) => Promise<ActionResult>;
@@ -51,4 +54,18 @@ export function importerFor(kind: string): Importer | undefined {
 export function importKinds(): string[] {
   const domain = Object.keys(IMPORTERS);
   return [...domain, ...ALL_TABLES.map((t) => t.name.toLowerCase()).filter((t) => !domain.includes(t))];
+}
+
+/** `import TABLE FILE --check`: the streaming validation of a bulk file; undefined when KIND is not a table. */
+export function checkerFor(
+  kind: string,
+): ((file: string, options: ImportOptions) => Promise<ActionResult>) | undefined {
+  const schema = tableByName(kind);
+  if (!schema) return undefined;
+  return (file, options) =>
+    validateTableFile(schema, file, {
+      encoding: options.encoding,
+      sheet: options.sheet,
+      progress: options.json ? undefined : terminalProgress(),
+    });
 }

@@ -68,7 +68,9 @@ export class XlsxWorkbook implements Workbook {
           await verifyZipEntries(resolved, await inspectZip(resolved));
         } catch (e) {
           if (e instanceof BulkFileError) throw new WorkbookFileError(e.message);
-          throw new WorkbookFileError(`${file} could not be read as an .xlsx workbook: ${(e as Error).message}`);
+          throw new WorkbookFileError(
+            `${file} could not be read as an .xlsx workbook: ${(e as Error).message}`,
+          );
         }
         const data = await fs.promises.readFile(resolved);
         try {
