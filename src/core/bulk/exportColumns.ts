@@ -117,6 +117,12 @@ export function exportFieldText(column: ExportColumn, cell: Cell | undefined): s
     return column.kind === 'date' && /T00:00:00Z$/.test(iso) ? iso.slice(0, 10) : iso;
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return cellText(value);
+  if (typeof value === 'number') return numberText(value);
   return value;
+}
+
+/** The shortest text that reads back as the same number (exponent only past 1e21 or below 1e-6). */
+function numberText(n: number): string {
+  if (Object.is(n, -0)) return '0';
+  return String(n);
 }

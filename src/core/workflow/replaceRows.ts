@@ -56,19 +56,19 @@ export function replaceRows(
     const base = row.existingRow === undefined ? [] : [...(original[row.existingRow - 1] ?? [])];
     const cells: Cell[] = Array.from({ length: header.length }, (_, c) => base[c] ?? null);
     const fields = row.existingRow === undefined ? { ...defaults, ...withoutNulls(row.fields) } : row.fields;
-    const currencyField = fields['currency'];
-    const currencyPos = positions.get('currency');
-    const currency =
-      typeof currencyField === 'string'
-        ? currencyField
-        : currencyPos !== undefined && typeof cells[currencyPos] === 'string'
-          ? (cells[currencyPos] as string)
-          : null;
+    const currencyOf = (spec: ColumnSpec): string | null => {
+      const column = spec.currencyColumn ?? 'currency';
+      const field = fields[column];
+      if (typeof field === 'string') return field;
+      const pos = positions.get(column);
+      return pos !== undefined && typeof cells[pos] === 'string' ? (cells[pos] as string) : null;
+    };
     let changed = false;
     for (const [name, value] of Object.entries(fields)) {
       const spec = specOf.get(name);
       const pos = positions.get(name);
       if (!spec || pos === undefined) continue;
+      const currency = currencyOf(spec);
       const cur = decodeCell(spec, cells[pos] ?? null, currency);
       if (cur.ok && cur.value === (value ?? null)) continue;
       cells[pos] = encodeCell(spec, value, currency);

@@ -37,7 +37,7 @@ export async function sheetRowsFromXlsxBook(
   schema: TableSchema,
   limits?: BulkLimits,
 ): Promise<TableRows> {
-  const source = await openXlsxRows(bookFile, { sheet: schema.name, limits });
+  const source = await openXlsxRows(bookFile, { sheet: schema.name, limits, raw: true });
   return (async function* () {
     let last = 0;
     for await (const row of source.rows) {

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, ExportColumn } from '../../core';
 import { exportXlsxValue } from '../../core';
+import { escapeXlsxText } from './xlsxText';
 
 export interface XlsxTableOptions {
   readonly sheetName: string;
@@ -88,7 +89,8 @@ export async function writeXlsxTable(
     const values: Cell[] = new Array<Cell>(Math.max(width, cells.length));
     for (let i = 0; i < values.length; i++) {
       const column = columns[i];
-      values[i] = column ? exportXlsxValue(column, cells[i]) : exportXlsxValue(GENERAL, cells[i]);
+      const v = column ? exportXlsxValue(column, cells[i]) : exportXlsxValue(GENERAL, cells[i]);
+      values[i] = typeof v === 'string' ? escapeXlsxText(v) : v;
     }
     const row = sheet.addRow(values);
     for (let i = 0; i < values.length; i++) {

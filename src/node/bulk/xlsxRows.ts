@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Cell } from '../../core';
 import { restoreText } from '../../core';
 import { fromExcel } from '../xlsx/xlsxCell';
+import { unescapeXlsxText } from './xlsxText';
 import type { BulkLimits } from './bulkLimits';
 import { BulkFileError, DEFAULT_LIMITS } from './bulkLimits';
 import type { ZipEntry } from './zipGuard';
@@ -28,6 +29,11 @@ export interface XlsxRowsOptions {
   /** Else this one when present (e.g. the table's own name), else the first sheet. */
   readonly preferSheet?: string;
   readonly limits?: BulkLimits;
+  /**
+   * Cells exactly as the Workbook backend reads them (for exporting a book's own sheet). By default text is
+   * read as a bulk file: OOXML `_xHHHH_` escapes decoded and the export's formula neutralising undone.
+   */
+  readonly raw?: boolean;
 }
 
 export interface XlsxSource {
@@ -79,6 +85,7 @@ export async function openXlsxRows(file: string, options: XlsxRowsOptions = {}):
         sheet: () => open(sheetEntry),
       },
       limits,
+      options.raw === true,
     ),
   };
 }
@@ -109,6 +116,7 @@ async function* streamSheet(
   sheet: string,
   parts: Parts,
   limits: BulkLimits,
+  raw: boolean,
 ): AsyncGenerator<SheetRow> {
   // The parts are read in the order the parser needs them, whatever their order in the zip: no temp files,
   // and only the one sheet is inflated.
@@ -141,10 +149,10 @@ async function* streamSheet(
             `${label}'s shared strings hold more than ${limits.maxSharedStringChars.toLocaleString('en-US')} characters; Shipsheet stops there to stay within memory.`,
           );
       }
-    const raw = parts.sheet();
+    const sheetXml = parts.sheet();
     const filtered = new DropEmptyRows();
-    raw.on('error', (e) => filtered.destroy(e));
-    sheetStream = raw.pipe(filtered);
+    sheetXml.on('error', (e) => filtered.destroy(e));
+    sheetStream = sheetXml.pipe(filtered);
     const ws = reader._parseWorksheet(sheetStream, '0').next().value?.value;
     if (!ws) throw new BulkFileError(`${label}: sheet ${sheet} could not be opened.`);
     for await (const row of ws) {
@@ -166,7 +174,7 @@ async function* streamSheet(
           const s = strings[(v as { sharedString: number }).sharedString];
           cell = s === undefined ? null : s;
         } else cell = fromExcel(v);
-        if (typeof cell === 'string') cell = restoreText(cell);
+        if (typeof cell === 'string' && !raw) cell = restoreText(unescapeXlsxText(cell));
         if (cell !== null && cell !== '') any = true;
         out.push(cell);
       }
