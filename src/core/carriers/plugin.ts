@@ -112,8 +112,7 @@ export interface CarrierError {
   readonly retryable: boolean;
 }
 
-export type CarrierResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CarrierError };
+export type CarrierResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CarrierError };
 
 export interface CarrierPluginMetadata {
   /** Short id used in Settings (`label-provider`) and the Shipments sheet (`provider`). */
