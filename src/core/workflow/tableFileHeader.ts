@@ -40,6 +40,6 @@ export function checkTableHeader(schema: TableSchema, grid: Grid, source: string
   }
   return {
     ok: false,
-    message: `${source} is not a ${schema.name} file: ${why}.${describeMismatch(grid[Math.max(0, headerIndex)] ?? [], schema)}`,
+    message: `${source} is not ${/^[aeiou]/i.test(schema.name) ? 'an' : 'a'} ${schema.name} file: ${why}.${describeMismatch(grid[Math.max(0, headerIndex)] ?? [], schema)}`,
   };
 }

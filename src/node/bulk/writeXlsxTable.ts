@@ -30,6 +30,7 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 };
 
 const EXCEL_ROWS = 1_048_576;
+const VALIDATION_HEADROOM = 1000;
 const NO_STYLE: Partial<ExcelJS.Style> = {};
 const DATE_TIME_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd hh:mm:ss' };
 
@@ -58,25 +59,6 @@ export async function writeXlsxTable(
   header.commit();
   if (columns.length > 0)
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  // The streaming writer has data validations; exceljs's typings only declare them on the in-memory sheet.
-  const validations = (
-    sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
-  ).dataValidations;
-  columns.forEach((c, i) => {
-    if (!c.list) return;
-    const letter = columnLetter(i + 1);
-    validations.add(`${letter}2:${letter}${EXCEL_ROWS}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${c.list.values.join(',')}"`],
-      showErrorMessage: true,
-      errorStyle: c.list.strict ? 'error' : 'warning',
-      errorTitle: c.header,
-      error: c.list.strict
-        ? `${c.header} must be one of ${c.list.values.join(', ')}.`
-        : `${c.header} is usually one of ${c.list.values.join(', ')}.`,
-    });
-  });
   // One shared style object per column: exceljs caches a style's id by object identity, so a cell that gets
   // the shared object costs a lookup, while the copy each new cell starts with would cost a style search.
   const cellStyles: Partial<ExcelJS.Style>[] = columns.map((c) => {
@@ -109,6 +91,28 @@ export async function writeXlsxTable(
     }
   }
   options.onRows?.(count);
+  // Drop-downs cover the rows written and room to add more, not the whole column: exceljs (and so Shipsheet's
+  // own .xlsx backend) expands a validation range into one entry per cell when it loads a file.
+  const lastRow = Math.min(EXCEL_ROWS, count + 1 + VALIDATION_HEADROOM);
+  // The streaming writer has data validations; exceljs's typings only declare them on the in-memory sheet.
+  const validations = (
+    sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  columns.forEach((c, i) => {
+    if (!c.list) return;
+    const letter = columnLetter(i + 1);
+    validations.add(`${letter}2:${letter}${lastRow}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${c.list.values.join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: c.list.strict ? 'error' : 'warning',
+      errorTitle: c.header,
+      error: c.list.strict
+        ? `${c.header} must be one of ${c.list.values.join(', ')}.`
+        : `${c.header} is usually one of ${c.list.values.join(', ')}.`,
+    });
+  });
   sheet.commit();
   await book.commit();
   return count;
