@@ -78,8 +78,8 @@ export async function openXlsxRows(file: string, options: XlsxRowsOptions = {}):
       label,
       sheet.name,
       {
-        rels: open(relsPart),
-        workbook: open(workbookPart),
+        rels: () => open(relsPart),
+        workbook: () => open(workbookPart),
         styles: part('xl/styles.xml') ? () => open(part('xl/styles.xml')!) : null,
         sharedStrings: part('xl/sharedStrings.xml') ? () => open(part('xl/sharedStrings.xml')!) : null,
         sheet: () => open(sheetEntry),
@@ -103,9 +103,10 @@ interface ReaderInternals {
   ): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
 }
 
+/** Each part is opened only when the parser reaches it (nothing is read for a sheet that is never iterated). */
 interface Parts {
-  rels: Readable;
-  workbook: Readable;
+  rels: () => Readable;
+  workbook: () => Readable;
   styles: (() => Readable) | null;
   sharedStrings: (() => Readable) | null;
   sheet: () => Readable;
@@ -132,8 +133,8 @@ async function* streamSheet(
   let cells = 0;
   let sheetStream: Readable | null = null;
   try {
-    await reader._parseRels(parts.rels);
-    await reader._parseWorkbook(parts.workbook);
+    await reader._parseRels(parts.rels());
+    await reader._parseWorkbook(parts.workbook());
     if (parts.styles) await reader._parseStyles(parts.styles());
     if (parts.sharedStrings)
       for await (const s of reader._parseSharedStrings(parts.sharedStrings())) {
@@ -192,7 +193,6 @@ async function* streamSheet(
     throw new BulkFileError(`${label} could not be read as an .xlsx workbook: ${(e as Error).message}`);
   } finally {
     sheetStream?.destroy();
-    for (const r of [parts.rels, parts.workbook]) r.destroy();
   }
 }
 

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import type { ActionResult } from '../../core';
 import { ALL_TABLES, tableByName } from '../../core';
-import { bulkExport, sheetRowsFromBook, sheetRowsFromXlsxBook } from '../bulk/bulkExport';
+import { bulkExport, exportFormatOf, sheetRowsFromBook, sheetRowsFromXlsxBook } from '../bulk/bulkExport';
+import { UsageError } from './errors';
 import { openBook } from '../openBook';
 import { terminalProgress } from '../progress';
 import { WorkbookFileError } from '../xlsx/xlsxWorkbook';
@@ -27,6 +28,8 @@ export function exporterFor(kind: string): Exporter | undefined {
   const schema = tableByName(kind);
   if (!schema) return undefined;
   return async (options) => {
+    if (!exportFormatOf(options.out))
+      throw new UsageError(`--out ${options.out}: export writes .xlsx, .csv or .tsv files.`);
     const progress = options.json ? undefined : terminalProgress();
     if (!/^gsheet:/i.test(options.book) && /\.xlsx$/i.test(options.book)) {
       // Streamed from the file: a million-row book is never loaded whole, and no lock is needed to read.
