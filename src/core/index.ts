@@ -12,3 +12,4 @@ export * from './workflow';
 export * from './bulk';
 export * from './carriers';
 export * from './http';
+export * from './amazon';

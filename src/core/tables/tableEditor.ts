@@ -140,8 +140,9 @@ export class TableEditor<S extends TableSchema> {
     return { sheet: this.schema.name, added: this.appendedRows, updated: this.updatedRows.size };
   }
 
+  /** True when a cell was set or a row appended (a sheet that would only get its header is not a change). */
   get hasChanges(): boolean {
-    return this.changes.size > 0 || (this.addedHeaders.size > 0 && !this.exists);
+    return this.changes.size > 0 || this.appendedRows > 0;
   }
 
   /** The currency a money column is in: its own currency column (e.g. rate-currency) or the row's `currency`, as decodeTable reads it. */

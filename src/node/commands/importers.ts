@@ -4,33 +4,61 @@
  * names a Shipsheet table is a bulk import of that table (importerFor).
  */
 import type { ActionResult, Workbook } from '../../core';
-import { ALL_TABLES, importOrders, parseOrderReport, tableByName } from '../../core';
+import {
+  ALL_TABLES,
+  importAmazonOrders,
+  importOrders,
+  parseOrderReport,
+  readSettings,
+  settingsTable,
+  tableByName,
+} from '../../core';
+import { spApiClientFromEnv } from '../amazon/spApiFromEnv';
 import { XLSX_BOOK_ROW_LIMIT, bulkImport } from '../bulk/bulkImport';
 import { validateTableFile } from '../bulk/validateTableFile';
-import { terminalProgress } from '../progress';
-import { UsageError } from './errors';
-import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
+import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
+import { UsageError } from './errors';
 import { nodeRunContext } from './runContext';
 import path from 'node:path';
+import type { Progress } from '../progress';
+import { terminalProgress } from '../progress';
 
 export interface ImportOptions extends ReadTableFileOptions {
   mode?: 'merge' | 'replace';
+  /** `amazon`: orders come from the Selling Partner API, not a file. */
+  from?: string;
   json?: boolean;
   /** Bulk table files: validate every row and write FILE.errors.csv, change nothing. */
   check?: boolean;
 }
 
-export type Importer = (book: Workbook, file: string, options: ImportOptions) => Promise<ActionResult>;
+export type Importer = (
+  book: Workbook,
+  file: string,
+  options: ImportOptions,
+  progress: Progress,
+) => Promise<ActionResult>;
 
 export const IMPORTERS: Record<string, Importer> = {
-  async orders(book, file, options) {
-    const input = await readTableFile(file, options);
+  async orders(book, file, options, progress) {
+    if (options.from === 'amazon') return importFromAmazon(book, progress);
     const source = path.basename(file);
-    return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext());
+    progress.phase(`Reading ${source}`);
+    const input = await readTableFile(file, options);
+    return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext(progress));
   },
 };
+
+/** `import orders --from amazon`: the Orders API instead of a file. */
+async function importFromAmazon(book: Workbook, progress: Progress): Promise<ActionResult> {
+  const settings = readSettings(
+    (await book.read([settingsTable.name])).get(settingsTable.name) ?? null,
+  ).settings;
+  progress.phase('Connecting to Amazon');
+  return importAmazonOrders(book, spApiClientFromEnv(settings.text('marketplace')), nodeRunContext(progress));
+}
 
 /** The domain importer for KIND, else a bulk import of the table KIND names, else undefined. */
 export function importerFor(kind: string): Importer | undefined {
@@ -38,15 +66,15 @@ export function importerFor(kind: string): Importer | undefined {
   if (domain) return domain;
   const schema = tableByName(kind);
   if (!schema) return undefined;
-  return (book, file, options) => {
+  return (book, file, options, progress) => {
     if (options.mode !== undefined && options.mode !== 'merge' && options.mode !== 'replace')
       throw new UsageError(`--mode ${String(options.mode)}: use merge or replace.`);
-    return bulkImport(book, schema, file, nodeRunContext(), {
+    return bulkImport(book, schema, file, nodeRunContext(progress), {
       mode: options.mode,
       encoding: options.encoding,
       sheet: options.sheet,
       maxRows: book instanceof XlsxWorkbook ? XLSX_BOOK_ROW_LIMIT : undefined,
-      progress: options.json ? undefined : terminalProgress(),
+      progress: options.json ? undefined : progress,
     });
   };
 }

@@ -4,10 +4,12 @@ import { registerDemo } from './demoCommand';
 import { registerExport } from './exportCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
   registerExport,
+  registerTrack,
 ];
