@@ -4,6 +4,8 @@
  * and a control character would corrupt the file; the bulk writer and reader apply these instead.
  */
 
+// Control characters are the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 const NEEDS_ESCAPE_ALL = new RegExp(NEEDS_ESCAPE.source, 'g');
 const ESCAPED = /_x([0-9A-Fa-f]{4})_/g;

@@ -106,6 +106,7 @@ export function recordArbitrary(schema: TableSchema): fc.Arbitrary<Record<string
   return fc.record(shape);
 }
 
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
 
 /**
