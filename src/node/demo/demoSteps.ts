@@ -9,9 +9,11 @@ import {
   importOrders,
   inventoryTable,
   listingsTable,
+  ordersTable,
   parseOrderReport,
   setUpSheets,
 } from '../../core';
+import { bulkExport, sheetRowsFromXlsxBook } from '../bulk/bulkExport';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
 
@@ -60,6 +62,16 @@ export const DEMO_STEPS: DemoStep[] = [
     run: async (demo) => [
       await importSample(demo, 'unshipped-orders.txt', (grid, source) =>
         importOrders(demo.book, parseOrderReport(grid, source), source, demo.context),
+      ),
+    ],
+  },
+  {
+    title: 'Export the Orders sheet for Excel (bulk export, streamed from the workbook file)',
+    run: async (demo) => [
+      await bulkExport(
+        ordersTable,
+        await sheetRowsFromXlsxBook(demo.bookPath, ordersTable),
+        path.join(demo.outDir, 'orders-export.xlsx'),
       ),
     ],
   },
