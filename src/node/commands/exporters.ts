@@ -3,6 +3,7 @@
  * other KIND that names a Shipsheet table is a bulk export of that table (xlsx, CSV or TSV by --out).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ActionResult } from '../../core';
 import { ALL_TABLES, tableByName } from '../../core';
 import { bulkExport, exportFormatOf, sheetRowsFromBook, sheetRowsFromXlsxBook } from '../bulk/bulkExport';
@@ -30,6 +31,8 @@ export function exporterFor(kind: string): Exporter | undefined {
   return async (options) => {
     if (!exportFormatOf(options.out))
       throw new UsageError(`--out ${options.out}: export writes .xlsx, .csv or .tsv files.`);
+    if (path.resolve(options.out) === path.resolve(options.book))
+      throw new UsageError(`--out ${options.out} is the workbook itself; export to another file.`);
     const progress = options.json ? undefined : terminalProgress();
     if (!/^gsheet:/i.test(options.book) && /\.xlsx$/i.test(options.book)) {
       // Streamed from the file: a million-row book is never loaded whole, and no lock is needed to read.

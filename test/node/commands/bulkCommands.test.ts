@@ -107,6 +107,8 @@ describe('shipsheet export / import of any table', () => {
     expect(err.join('')).toMatch(/unknown kind nonsense; use one of .*orders, inventory/);
     expect(await run('export', 'inventory', '--book', book, '--out', path.join(dir, 'x.pdf'))).toBe(2);
     expect(err.join('')).toMatch(/export writes \.xlsx, \.csv or \.tsv files/);
+    expect(await run('export', 'inventory', '--book', book, '--out', book)).toBe(2);
+    expect(err.join('')).toMatch(/is the workbook itself/);
   });
 
   test('the domain order import still handles `import orders`', async () => {
