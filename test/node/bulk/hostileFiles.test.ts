@@ -66,6 +66,16 @@ describe('hostile and malformed .xlsx files fail with a clear error, in bounded 
     await expect(XlsxWorkbook.open(file, { lock: false })).rejects.toThrow(/zip bomb/);
   });
 
+  test('the Workbook backend refuses a book too big to load whole, with the reason', async () => {
+    const file = write('bigbook.xlsx', buildZip(xlsxParts(`${HEADER}${rowXml(2, ['MUG', 'A-01', 1])}`)));
+    await expect(XlsxWorkbook.open(file, { lock: false, maxSheetBytes: 100 })).rejects.toThrow(
+      /bigbook\.xlsx holds 0 MiB of sheet data, more than the 0 MiB Shipsheet's \.xlsx backend can load/,
+    );
+    const book = await XlsxWorkbook.open(file, { lock: false });
+    expect(await book.sheetNames()).toEqual(['Inventory']);
+    book.close();
+  });
+
   test('a huge shared-strings table stops at the cap with a message', async () => {
     const strings = Array.from({ length: 5000 }, (_, i) => `<si><t>s${i}</t></si>`).join('');
     const file = write('strings.xlsx', buildZip(xlsxParts(HEADER, strings)));
