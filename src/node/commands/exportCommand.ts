@@ -1,24 +1,38 @@
-/** `shipsheet export KIND --book B --out FILE`: a table (or a domain export) from the workbook to a file. */
+/**
+ * `shipsheet export KIND --book B --out FILE`: files for Amazon from the workbook (ship-confirm, …), or any
+ * table in bulk to .xlsx, .csv or .tsv.
+ */
 import type { Command } from 'commander';
-import { printResults } from './output';
 import { UsageError } from './errors';
-import { exportKinds, exporterFor } from './exporters';
-import type { ExportOptions } from './exporters';
+import { EXPORTERS, exportKinds, tableExporterFor } from './exporters';
+import type { TableExportOptions } from './exporters';
+import { printResults } from './output';
+import { withBook } from './withBook';
+import type { BookCommandOptions } from './withBook';
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description(`write a table of the workbook to a file (kinds: ${exportKinds().join(', ')})`)
-    .argument('<kind>', 'a table name (bulk export) or a domain export')
-    .requiredOption('--book <book>', 'workbook: FILE.xlsx or gsheet:ID')
-    .requiredOption('--out <file>', 'FILE.xlsx, FILE.csv or FILE.tsv')
+    .description(`write a file from the workbook (kinds: ${exportKinds().join(', ')})`)
+    .argument('<kind>', 'a file for Amazon (ship-confirm, …) or a table name (bulk export)')
+    .requiredOption('--book <book>', 'workbook: FILE.xlsx')
+    .requiredOption(
+      '--out <file>',
+      'file to write, e.g. ship-confirm.txt, or FILE.xlsx|.csv|.tsv for a table',
+    )
+    .option('--again', 'ship-confirm: export order items already exported too')
     .option('--json', 'print a machine-readable summary')
-    .action(async (kind: string, opts: ExportOptions) => {
-      const exporter = exporterFor(kind);
-      if (!exporter)
+    .action(async (kind: string, opts: BookCommandOptions & TableExportOptions) => {
+      const exporter = EXPORTERS[kind.toLowerCase()];
+      if (exporter) {
+        process.exitCode = await withBook(opts, (book) => exporter(book, opts));
+        return;
+      }
+      const tableExporter = tableExporterFor(kind);
+      if (!tableExporter)
         throw new UsageError(
           `shipsheet export: unknown kind ${kind}; use one of ${exportKinds().join(', ')}`,
         );
-      process.exitCode = printResults([await exporter(opts)], { json: opts.json });
+      process.exitCode = printResults([await tableExporter(opts)], { json: opts.json });
     });
 }

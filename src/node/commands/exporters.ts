@@ -1,31 +1,45 @@
 /**
- * What `shipsheet export KIND --out FILE` can write. Domain exports (Amazon's upload files) come first; any
- * other KIND that names a Shipsheet table is a bulk export of that table (xlsx, CSV or TSV by --out).
+ * What `shipsheet export KIND --out FILE` can write. Domain exports (files for Amazon: ship-confirm, …) come
+ * first, each step adds its kind to EXPORTERS; any other KIND that names a Shipsheet table is a bulk export of
+ * that table (.xlsx, .csv or .tsv by --out, tableExporterFor).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActionResult } from '../../core';
-import { ALL_TABLES, tableByName } from '../../core';
+import type { ActionResult, Workbook } from '../../core';
+import { ALL_TABLES, exportShipConfirm, tableByName } from '../../core';
 import { bulkExport, exportFormatOf, sheetRowsFromBook, sheetRowsFromXlsxBook } from '../bulk/bulkExport';
-import { UsageError } from './errors';
+import { writeShipConfirm } from '../flatfiles/writeShipConfirm';
 import { openBook } from '../openBook';
 import { terminalProgress } from '../progress';
 import { WorkbookFileError } from '../xlsx/xlsxWorkbook';
+import { UsageError } from './errors';
+import { nodeRunContext } from './runContext';
 
 export interface ExportOptions {
-  book: string;
   out: string;
+  again?: boolean;
+}
+
+export type Exporter = (book: Workbook, options: ExportOptions) => Promise<ActionResult>;
+
+export const EXPORTERS: Record<string, Exporter> = {
+  'ship-confirm': (book, options) =>
+    exportShipConfirm(book, nodeRunContext(), {
+      again: options.again,
+      target: path.basename(options.out),
+      save: (file) => writeShipConfirm(options.out, file),
+    }),
+};
+
+export interface TableExportOptions extends ExportOptions {
+  book: string;
   json?: boolean;
 }
 
-export type Exporter = (options: ExportOptions) => Promise<ActionResult>;
-
-/** Domain exports, e.g. ship-confirm, inventory-loader (added by their steps). */
-export const EXPORTERS: Record<string, Exporter> = {};
-
-export function exporterFor(kind: string): Exporter | undefined {
-  const domain = EXPORTERS[kind.toLowerCase()];
-  if (domain) return domain;
+/** The bulk export of the table KIND names (undefined when it names none). It opens the book itself. */
+export function tableExporterFor(
+  kind: string,
+): ((options: TableExportOptions) => Promise<ActionResult>) | undefined {
   const schema = tableByName(kind);
   if (!schema) return undefined;
   return async (options) => {

@@ -8,6 +8,7 @@ import {
   ALL_TABLES,
   importAmazonOrders,
   importOrders,
+  importReturns,
   parseOrderReport,
   readSettings,
   settingsTable,
@@ -39,7 +40,7 @@ export type Importer = (
   file: string,
   options: ImportOptions,
   progress: Progress,
-) => Promise<ActionResult>;
+) => Promise<ActionResult | ActionResult[]>;
 
 export const IMPORTERS: Record<string, Importer> = {
   async orders(book, file, options, progress) {
@@ -48,6 +49,13 @@ export const IMPORTERS: Record<string, Importer> = {
     progress.phase(`Reading ${source}`);
     const input = await readTableFile(file, options);
     return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext(progress));
+  },
+  /** Amazon's returns report or typed returns; sellable ones are restocked right after. */
+  async returns(book, file, options, progress) {
+    const source = path.basename(file);
+    progress.phase(`Reading ${source}`);
+    const input = await readTableFile(file, options);
+    return importReturns(book, input.grid, source, nodeRunContext(progress));
   },
 };
 

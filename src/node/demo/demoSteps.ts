@@ -16,6 +16,7 @@ import {
 import { bulkExport, sheetRowsFromXlsxBook } from '../bulk/bulkExport';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
+import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
 
 export interface DemoContext {
   readonly book: Workbook;
@@ -65,6 +66,7 @@ export const DEMO_STEPS: DemoStep[] = [
       ),
     ],
   },
+  ...FULFILLMENT_DEMO_STEPS,
   {
     title: 'Export the Orders sheet for Excel (bulk export, streamed from the workbook file)',
     run: async (demo) => [
