@@ -14,9 +14,7 @@ beforeAll(async () => {
   book = path.join(dir, 'book.xlsx');
   expect(runCli(['init', '--book', book]).code).toBe(0);
   expect(runCli(['import', 'orders', sample('unshipped-orders.txt'), '--book', book], { env }).code).toBe(0);
-  expect(runCli(['import', 'inventory', sample('inventory.tsv'), '--book', book], { env }).code).not.toBe(
-    null,
-  );
+  // No Inventory on purpose: the returns test below needs a sellable return whose SKU has no Inventory row.
 });
 afterAll(async () => {
   await fs.promises.rm(dir, { recursive: true, force: true });
