@@ -6,6 +6,7 @@ export * from './logEntry';
 export * from './setUpSheets';
 export * from './replaceRows';
 export * from './tableFileHeader';
+export * from './syncTables';
 export * from './recordTracking';
 export * from './exportShipConfirm';
 export * from './checkHealth';

@@ -1,6 +1,9 @@
 /** Errors a command reports as bad usage or unreadable input (exit 2, nothing written), without a stack trace. */
 import { BulkFileError } from '../bulk/bulkLimits';
 import { InputFileError } from '../flatfiles/readTableFile';
+import { GoogleCredentialsError } from '../gsheets/googleAuth';
+import { SignInError } from '../gsheets/installedAppFlow';
+import { GoogleSheetError } from '../gsheets/sheetsError';
 import { BookSpecError } from '../openBook';
 import { WorkbookBusyError } from '../xlsx/fileLock';
 import { WorkbookFileError } from '../xlsx/xlsxWorkbook';
@@ -14,6 +17,9 @@ export function isUserError(e: unknown): e is Error {
     e instanceof BulkFileError ||
     e instanceof BookSpecError ||
     e instanceof WorkbookBusyError ||
-    e instanceof WorkbookFileError
+    e instanceof WorkbookFileError ||
+    e instanceof GoogleSheetError ||
+    e instanceof GoogleCredentialsError ||
+    e instanceof SignInError
   );
 }
