@@ -11,6 +11,7 @@ export * from './workbook';
 export * from './workflow';
 export * from './bulk';
 export * from './carriers';
+export * from './labels';
 export * from './http';
 export * from './tracking';
 export * from './fulfillment';
