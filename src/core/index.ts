@@ -13,6 +13,7 @@ export * from './bulk';
 export * from './carriers';
 export * from './labels';
 export * from './http';
+export * from './reports';
 export * from './tracking';
 export * from './fulfillment';
 export * from './confirm';

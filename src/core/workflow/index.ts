@@ -6,6 +6,8 @@ export * from './logEntry';
 export * from './setUpSheets';
 export * from './replaceRows';
 export * from './tableFileHeader';
+export * from './salesReportAction';
+export * from './scheduledRuns';
 export * from './generateLabels';
 export * from './voidShipment';
 export * from './runClock';

@@ -21,6 +21,7 @@ import { FileLabelSink } from '../labels/fileLabelSink';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
 import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
+import { runSalesReportFiles } from '../reports/salesReportRun';
 
 export interface DemoContext {
   readonly book: Workbook;
@@ -86,6 +87,23 @@ export const DEMO_STEPS: DemoStep[] = [
     ],
   },
   ...FULFILLMENT_DEMO_STEPS,
+  {
+    title: "Last week's sales report (All Orders and settlement report samples), with its chart",
+    run: async (demo) => [
+      (
+        await runSalesReportFiles(
+          demo.book,
+          {
+            period: 'week',
+            allOrders: [templatePath('sample', 'all-orders.txt')],
+            settlements: [templatePath('sample', 'settlement.txt')],
+            out: [path.join(demo.outDir, 'sales-report.html'), path.join(demo.outDir, 'sales-report.xlsx')],
+          },
+          demo.context,
+        )
+      ).result,
+    ],
+  },
   {
     title: 'Export the Orders sheet for Excel (bulk export, streamed from the workbook file)',
     run: async (demo) => [
