@@ -13,6 +13,8 @@ export * from './bulk';
 export * from './carriers';
 export * from './labels';
 export * from './http';
+export * from './stock';
+export * from './listings/parseOpenDate';
 export * from './reports';
 export * from './tracking';
 export * from './fulfillment';

@@ -18,9 +18,10 @@ export function registerExport(program: Command): void {
     .requiredOption('--book <book>', 'workbook: FILE.xlsx')
     .requiredOption(
       '--out <file>',
-      'file to write, e.g. ship-confirm.txt, or FILE.xlsx|.csv|.tsv for a table',
+      'file to write: ship-confirm.txt, inventory-loader.txt, or FILE.xlsx|.csv|.tsv for a table',
     )
     .option('--again', 'ship-confirm: export order items already exported too')
+    .option('--with-price', 'inventory-loader: also send each listing price (default: quantities only)')
     .option('--json', 'print a machine-readable summary')
     .action(async (kind: string, opts: BookCommandOptions & TableExportOptions) => {
       const exporter = EXPORTERS[kind.toLowerCase()];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodeTable, inventoryTable } from '../../../src/core';
+import { decodeTable, ratesTable } from '../../../src/core';
 import { main } from '../../../src/node/cli';
 import { XlsxWorkbook } from '../../../src/node/xlsx/xlsxWorkbook';
 
@@ -27,11 +27,17 @@ afterEach(() => {
 
 const run = (...args: string[]) => main(args);
 
-async function inventory(book: string) {
+// `import inventory|listings|orders|returns` are domain importers; Rates only has the bulk import.
+const RATES =
+  'carrier,service,zone,max-weight,weight-unit,price,currency,transit-days\n' +
+  'USPS,Ground Advantage,1,1,lb,5.25,USD,3\nUSPS,Ground Advantage,2,1,lb,5.45,USD,3\n' +
+  'UPS,Ground,02,5,lb,12.10,USD,4\nFedEx,Home Delivery,8,70,lb,98.00,USD,5\n';
+
+async function rates(book: string) {
   const b = await XlsxWorkbook.open(book, { lock: false });
   try {
-    const grid = (await b.read(['Inventory'])).get('Inventory')!;
-    return decodeTable(inventoryTable, grid).rows.map((r) => r.record);
+    const grid = (await b.read(['Rates'])).get('Rates')!;
+    return decodeTable(ratesTable, grid).rows.map((r) => r.record);
   } finally {
     b.close();
   }
@@ -41,23 +47,22 @@ describe('shipsheet export / import of any table', () => {
   test('export then import round-trips a table through .xlsx, .csv and .tsv, and prints a summary', async () => {
     const book = path.join(dir, 'book.xlsx');
     expect(await run('init', '--book', book)).toBe(0);
-    expect(
-      await run('import', 'inventory', path.join(root, 'templates/sample/inventory.tsv'), '--book', book),
-    ).toBe(0);
-    const original = await inventory(book);
+    fs.writeFileSync(path.join(dir, 'rates.csv'), RATES);
+    expect(await run('import', 'rates', path.join(dir, 'rates.csv'), '--book', book)).toBe(0);
+    const original = await rates(book);
     expect(original.length).toBeGreaterThan(3);
     for (const ext of ['xlsx', 'csv', 'tsv']) {
-      const file = path.join(dir, `inventory.${ext}`);
-      expect(await run('export', 'Inventory', '--book', book, '--out', file)).toBe(0);
-      expect(out.join('')).toContain(`Exported ${original.length} rows of Inventory to`);
+      const file = path.join(dir, `out-rates.${ext}`);
+      expect(await run('export', 'Rates', '--book', book, '--out', file)).toBe(0);
+      expect(out.join('')).toContain(`Exported ${original.length} rows of Rates to`);
       const target = path.join(dir, `target-${ext}.xlsx`);
       expect(await run('init', '--book', target)).toBe(0);
       out = [];
-      expect(await run('import', 'inventory', file, '--book', target)).toBe(0);
+      expect(await run('import', 'rates', file, '--book', target)).toBe(0);
       expect(out.join('')).toContain(
         `${original.length} rows read: ${original.length} added, 0 updated, 0 unchanged, 0 rejected`,
       );
-      expect(await inventory(target)).toEqual(original);
+      expect(await rates(target)).toEqual(original);
     }
   });
 
@@ -65,13 +70,18 @@ describe('shipsheet export / import of any table', () => {
     const book = path.join(dir, 'book.xlsx');
     await run('init', '--book', book);
     const file = path.join(dir, 'stock.csv');
-    fs.writeFileSync(file, 'sku,location,on-hand\nMUG,A-01,5\nTOTE,A-02,lots\nMUG,A-01,6\n=EVIL(),A-03,1\n');
-    expect(await run('import', 'inventory', file, '--book', book)).toBe(1);
+    fs.writeFileSync(
+      file,
+      'carrier,service,zone,max-weight,price\nUSPS,Ground,1,1,5\nUSPS,Ground,2,1,lots\nUSPS,Ground,1,1,6\n=EVIL(),Ground,3,1,1\n',
+    );
+    expect(await run('import', 'rates', file, '--book', book)).toBe(1);
     const errors = fs.readFileSync(path.join(dir, 'stock.errors.csv'), 'utf8').replace(/^\uFEFF/, '');
     expect(errors.split('\r\n')[0]).toBe('row,column,value,message');
-    expect(errors).toContain('3,on-hand,lots,on-hand is not a whole number');
-    expect(errors).toContain('4,location,,duplicate sku + location: the same as row 2');
-    expect((await inventory(book)).map((r) => r.sku)).toEqual(['MUG', '=EVIL()']);
+    expect(errors).toContain('3,price,lots,price is not an amount');
+    expect(errors).toContain(
+      '4,max-weight,,duplicate carrier + service + zone + max-weight: the same as row 2',
+    );
+    expect((await rates(book)).map((r) => r.carrier)).toEqual(['USPS', '=EVIL()']);
     expect(out.join('')).toContain('4 rows read: 2 added, 0 updated, 0 unchanged, 2 rejected');
   });
 
@@ -80,34 +90,38 @@ describe('shipsheet export / import of any table', () => {
     await run('init', '--book', book);
     const before = fs.readFileSync(book);
     expect(
-      await run('import', 'listings', path.join(root, 'templates/sample/inventory.tsv'), '--book', book),
+      await run('import', 'rules', path.join(root, 'templates/sample/inventory.tsv'), '--book', book),
     ).toBe(2);
-    expect(err.join('')).toMatch(/inventory\.tsv is not a Listings file: .*It looks like an Inventory file/);
+    expect(err.join('')).toMatch(/inventory\.tsv is not a Rules file: .*It looks like an Inventory file/);
     expect(fs.readFileSync(book).equals(before)).toBe(true);
   });
 
   test('--mode replace, --check, and unknown kinds', async () => {
     const book = path.join(dir, 'book.xlsx');
     await run('init', '--book', book);
-    await run('import', 'inventory', path.join(root, 'templates/sample/inventory.tsv'), '--book', book);
+    fs.writeFileSync(path.join(dir, 'rates.csv'), RATES);
+    await run('import', 'rates', path.join(dir, 'rates.csv'), '--book', book);
     const file = path.join(dir, 'two.csv');
-    fs.writeFileSync(file, 'sku,location,on-hand\nMUG-CER-12,A-01,9\nNEW-1,A-09,1\n');
-    out = [];
-    expect(await run('import', 'inventory', file, '--book', book, '--check')).toBe(0);
-    expect(out.join('')).toContain(
-      'Checked two.csv as Inventory: 2 rows read: 2 would be imported, 0 rejected. Nothing was written',
+    fs.writeFileSync(
+      file,
+      'carrier,service,zone,max-weight,price\nUPS,Ground,02,5,13.00\nDHL,Express,9,1,40\n',
     );
-    expect(await run('import', 'inventory', file, '--book', book, '--mode', 'replace')).toBe(0);
-    expect((await inventory(book)).map((r) => `${r.sku}@${r.location}=${r['on-hand']}`)).toEqual([
-      'MUG-CER-12@A-01=9',
-      'NEW-1@A-09=1',
+    out = [];
+    expect(await run('import', 'rates', file, '--book', book, '--check')).toBe(0);
+    expect(out.join('')).toContain(
+      'Checked two.csv as Rates: 2 rows read: 2 would be imported, 0 rejected. Nothing was written',
+    );
+    expect(await run('import', 'rates', file, '--book', book, '--mode', 'replace')).toBe(0);
+    expect((await rates(book)).map((r) => `${r.carrier}/${r.zone}=${r.price}`)).toEqual([
+      'UPS/02=1300',
+      'DHL/9=4000',
     ]);
-    expect(await run('import', 'inventory', file, '--book', book, '--mode', 'overwrite')).toBe(2);
+    expect(await run('import', 'rates', file, '--book', book, '--mode', 'overwrite')).toBe(2);
     expect(await run('export', 'nonsense', '--book', book, '--out', path.join(dir, 'x.csv'))).toBe(2);
     expect(err.join('')).toMatch(/unknown kind nonsense; use one of .*orders, inventory/);
-    expect(await run('export', 'inventory', '--book', book, '--out', path.join(dir, 'x.pdf'))).toBe(2);
+    expect(await run('export', 'rates', '--book', book, '--out', path.join(dir, 'x.pdf'))).toBe(2);
     expect(err.join('')).toMatch(/export writes \.xlsx, \.csv or \.tsv files/);
-    expect(await run('export', 'inventory', '--book', book, '--out', book)).toBe(2);
+    expect(await run('export', 'rates', '--book', book, '--out', book)).toBe(2);
     expect(err.join('')).toMatch(/is the workbook itself/);
   });
 
