@@ -9,6 +9,7 @@ export * from './settings';
 export * from './tables';
 export * from './workbook';
 export * from './workflow';
+export * from './bulk';
 export * from './carriers';
 export * from './labels';
 export * from './http';

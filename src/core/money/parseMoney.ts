@@ -39,11 +39,15 @@ export function parseMoney(input: string | number, currency: string | null | und
   return { ok: true, minor: negative && minor !== 0 ? -minor : minor };
 }
 
-/** A number as plain decimal text without exponent, rounded to 10 significant decimals to undo float noise. */
+/**
+ * A number as plain decimal text without exponent, rounded to 15 significant digits (all a double holds) to
+ * undo float noise: 9999999999.99 stays 9999999999.99, where fixed decimals would show noise past the cents.
+ */
 function numberToPlainText(n: number): string {
   if (!Number.isFinite(n)) return 'NaN';
-  const fixed = n.toFixed(10);
-  return fixed.replace(/\.?0+$/, '');
+  const rounded = Number(n.toPrecision(15));
+  const text = String(rounded);
+  return /e/i.test(text) ? rounded.toFixed(20).replace(/\.?0+$/, '') : text;
 }
 
 /** Minor units back to a number of major units for a money cell: `toMajor(1059, 'USD')` → 10.59. */

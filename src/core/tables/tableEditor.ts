@@ -80,9 +80,9 @@ export class TableEditor<S extends TableSchema> {
   update(rowNumber: number, fields: Partial<RecordOf<S>>): boolean {
     const rowIndex = rowNumber - 1;
     let changed = false;
-    const currency = this.currencyFor(rowIndex, fields);
     for (const [name, value] of Object.entries(fields) as [string, FieldValue][]) {
       const spec = this.spec(name);
+      const currency = this.currencyFor(rowIndex, fields, spec);
       const col = this.position(name);
       const current = this.cellAt(rowIndex, col);
       const decoded = decodeCell(spec, current ?? null, currency);
@@ -146,10 +146,10 @@ export class TableEditor<S extends TableSchema> {
   append(fields: Partial<RecordOf<S>>, extras: Readonly<Record<string, string>> = {}): number {
     const rowIndex = this.original.length + this.appendedRows;
     this.appendedRows++;
-    const currency = this.currencyFor(rowIndex, fields);
     for (const [name, value] of Object.entries(fields) as [string, FieldValue][]) {
       if (value === null || value === undefined) continue;
       const spec = this.spec(name);
+      const currency = this.currencyFor(rowIndex, fields, spec);
       this.setCell(rowIndex, this.position(name), encodeCell(spec, value, currency));
     }
     for (const [header, value] of Object.entries(extras))
@@ -165,10 +165,13 @@ export class TableEditor<S extends TableSchema> {
   get hasChanges(): boolean {
     return this.changes.size > 0 || this.appendedRows > 0;
   }
-  private currencyFor(rowIndex: number, fields: Partial<RecordOf<S>>): string | null {
-    const f = (fields as Record<string, FieldValue>)['currency'];
+
+  /** The currency a money column is in: its own currency column (e.g. rate-currency) or the row's `currency`, as decodeTable reads it. */
+  private currencyFor(rowIndex: number, fields: Partial<RecordOf<S>>, spec: ColumnSpec): string | null {
+    const column = spec.currencyColumn ?? 'currency';
+    const f = (fields as Record<string, FieldValue>)[column];
     if (typeof f === 'string') return f;
-    const pos = this.positions.get('currency');
+    const pos = this.positions.get(column);
     const c = pos === undefined ? null : this.cellAt(rowIndex, pos);
     return typeof c === 'string' ? c : null;
   }

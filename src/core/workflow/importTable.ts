@@ -19,6 +19,8 @@ import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
 import { logEntry } from './logEntry';
 import { describeMismatch } from '../orders/recognizeTable';
+import { replaceRows } from './replaceRows';
+import type { ReplacementRow } from './replaceRows';
 
 export interface ImportTableOptions {
   /** Columns the file may not write (e.g. workflow results), even when present. */
@@ -30,6 +32,8 @@ export interface ImportTableOptions {
    * (a Zones row for every carrier, a Surcharges row for every service), so re-importing merges, not appends.
    */
   readonly blankKeyParts?: boolean;
+  /** `merge` (default): add and update by key. `replace`: the table becomes the file's good rows (replaceRows). */
+  readonly mode?: 'merge' | 'replace';
   /** Refuse the whole file (nothing written) when any row is rejected, instead of importing the good rows. */
   readonly allOrNothing?: boolean;
   /**
@@ -128,6 +132,8 @@ export async function importTable<S extends TableSchema>(
   let updated = 0;
   let unchanged = 0;
   let rejected = 0;
+  const replacing = options.mode === 'replace';
+  const replacement: ReplacementRow[] = [];
   const fileProblems = new Map<number, Problem[]>();
   for (const p of file.problems)
     if (p.row !== null) fileProblems.set(p.row, [...(fileProblems.get(p.row) ?? []), p]);
@@ -168,6 +174,10 @@ export async function importTable<S extends TableSchema>(
     const fields: Record<string, FieldValue> = {};
     for (const c of columns) fields[c] = rec[c];
     const existing = key === null ? undefined : rowOf.get(key);
+    if (replacing) {
+      replacement.push({ fields, existingRow: schema.key.length === 0 ? undefined : existing });
+      continue;
+    }
     if (existing === undefined || schema.key.length === 0) {
       const withDefaults: Record<string, FieldValue> = {
         ...(options.defaults ?? {}),
@@ -190,11 +200,25 @@ export async function importTable<S extends TableSchema>(
       else unchanged++;
     }
   }
-  const summary = `${file.rows.length} rows read: ${added} added, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected`;
   if (options.allOrNothing && rejected > 0) {
     const message = `${source}: ${rejected} of ${file.rows.length} rows have problems, so nothing was imported into ${schema.name}. Fix them and import the file again.`;
     return { ...refused(action, message), problems, stats: { rowsRead: file.rows.length, rejected } };
   }
+  if (replacing && problems.length > 0) {
+    // Replacing with a file that has bad rows would delete the sheet rows those rows were meant to be.
+    const message = `${source}: ${rejected} row${rejected === 1 ? '' : 's'} could not be imported, so ${schema.name} was not replaced (nothing was written). Fix them and import again, or use --mode merge.`;
+    return { ...refused(action, message), problems, stats: { rowsRead: file.rows.length, rejected } };
+  }
+  let removed = 0;
+  let sheetWrite = editor.toWrite();
+  let change = editor.summary();
+  if (replacing) {
+    const r = replaceRows(schema, sheetGrid, replacement, options.defaults);
+    ({ added, updated, unchanged, removed } = r);
+    sheetWrite = r.write ?? { sheet: schema.name, blocks: [] };
+    change = { sheet: schema.name, added, updated };
+  }
+  const summary = `${file.rows.length} rows read: ${added} added, ${updated} updated, ${unchanged} unchanged, ${replacing ? `${removed} removed, ` : ''}${rejected} rejected`;
   const log = new TableEditor(
     logTable,
     tables.get(logTable.name) ?? null,
@@ -204,17 +228,26 @@ export async function importTable<S extends TableSchema>(
     logEntry(
       action,
       context,
-      { source, rowsRead: file.rows.length, rowsChanged: added + updated, summary },
+      { source, rowsRead: file.rows.length, rowsChanged: added + updated + removed, summary },
       problems,
     ),
   );
-  await book.write({ sheets: [editor.toWrite(), log.toWrite()] });
+  // Importing into the Log itself: the imported rows are the record (a second append would overlap them).
+  const logWrite = schema.name === logTable.name ? [] : [log.toWrite()];
+  await book.write({ sheets: [sheetWrite, ...logWrite] });
   return {
     action,
     ok: true,
-    changes: [editor.summary()],
+    changes: [change],
     problems,
-    stats: { rowsRead: file.rows.length, added, updated, unchanged, rejected },
+    stats: {
+      rowsRead: file.rows.length,
+      added,
+      updated,
+      unchanged,
+      ...(replacing ? { removed } : {}),
+      rejected,
+    },
     lines: [`Imported ${source} into ${schema.name}: ${summary}.`],
   };
 }

@@ -4,6 +4,8 @@ export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
 export * from './setUpSheets';
+export * from './replaceRows';
+export * from './tableFileHeader';
 export * from './checkStock';
 export * from './rebuildSheet';
 export * from './importInventory';

@@ -1,4 +1,5 @@
 /** Errors a command reports as bad usage or unreadable input (exit 2, nothing written), without a stack trace. */
+import { BulkFileError } from '../bulk/bulkLimits';
 import { InputFileError } from '../flatfiles/readTableFile';
 import { GoogleCredentialsError } from '../gsheets/googleAuth';
 import { SignInError } from '../gsheets/installedAppFlow';
@@ -14,6 +15,7 @@ export function isUserError(e: unknown): e is Error {
   return (
     e instanceof UsageError ||
     e instanceof InputFileError ||
+    e instanceof BulkFileError ||
     e instanceof BookSpecError ||
     e instanceof WorkbookBusyError ||
     e instanceof WorkbookFileError ||

@@ -1,6 +1,7 @@
 /** `shipsheet import KIND FILE --book B`: merge a file into the workbook, idempotent by key. */
 import type { Command } from 'commander';
-import { IMPORTERS } from './importers';
+import { checkerFor, importKinds, importerFor } from './importers';
+import { printResults } from './output';
 import type { ImportOptions } from './importers';
 import { UsageError } from './errors';
 import { withBook } from './withBook';
@@ -9,7 +10,7 @@ import type { BookCommandOptions } from './withBook';
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description(`merge a file into the workbook by key (kinds: ${Object.keys(IMPORTERS).join(', ')})`)
+    .description(`merge a file into the workbook by key (kinds: ${importKinds().join(', ')})`)
     .argument('<kind>', 'what the file holds')
     .argument('[file]', 'tab-delimited report, CSV, or .xlsx')
     .option('--from <source>', 'orders only: amazon, to pull them from the Selling Partner API')
@@ -20,6 +21,7 @@ export function registerImport(program: Command): void {
     )
     .option('--sheet <name>', 'for .xlsx input: the sheet to read')
     .option('--mode <mode>', 'merge (default) or replace', 'merge')
+    .option('--check', 'table files: validate every row and write FILE.errors.csv; change nothing')
     .option('--json', 'print a machine-readable summary')
     .option('--write-copy <file>', 'write the result to another .xlsx instead of the one read')
     .action(async (kind: string, fileArg: string | undefined, opts: BookCommandOptions & ImportOptions) => {
@@ -31,10 +33,15 @@ export function registerImport(program: Command): void {
       const file = fileArg ?? '';
       if (!file && !opts.from)
         throw new UsageError('shipsheet import: name the file to import (or --from amazon for orders)');
-      const importer = IMPORTERS[kind.toLowerCase()];
+      const checker = opts.check ? checkerFor(kind) : undefined;
+      if (checker) {
+        process.exitCode = printResults([await checker(file, opts)], { json: opts.json });
+        return;
+      }
+      const importer = importerFor(kind);
       if (!importer)
         throw new UsageError(
-          `shipsheet import: unknown kind ${kind}; use one of ${Object.keys(IMPORTERS).join(', ')}`,
+          `shipsheet import: unknown kind ${kind}; use one of ${importKinds().join(', ')}`,
         );
       process.exitCode = await withBook(opts, (book, progress) => importer(book, file, opts, progress));
     });

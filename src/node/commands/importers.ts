@@ -1,9 +1,11 @@
 /**
  * What `shipsheet import KIND FILE` can bring in. Each importer turns a file into changes through the core;
- * later steps add theirs here (inventory, listings, returns, any table in bulk).
+ * later steps add theirs here (inventory, listings, returns). Domain kinds come first; any other KIND that
+ * names a Shipsheet table is a bulk import of that table (importerFor).
  */
 import type { ActionResult, Workbook } from '../../core';
 import {
+  ALL_TABLES,
   boxesTable,
   importAmazonOrders,
   importInventory,
@@ -18,20 +20,29 @@ import {
   servicesTable,
   settingsTable,
   surchargesTable,
+  tableByName,
   zonesTable,
 } from '../../core';
 import type { TableSchema } from '../../core';
 import { spApiClientFromEnv } from '../amazon/spApiFromEnv';
+import { XLSX_BOOK_ROW_LIMIT, bulkImport } from '../bulk/bulkImport';
+import { validateTableFile } from '../bulk/validateTableFile';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
+import { XlsxWorkbook } from '../xlsx/xlsxWorkbook';
+import { UsageError } from './errors';
 import { nodeRunContext } from './runContext';
 import path from 'node:path';
 import type { Progress } from '../progress';
+import { terminalProgress } from '../progress';
 
 export interface ImportOptions extends ReadTableFileOptions {
   mode?: 'merge' | 'replace';
   /** `amazon`: orders come from the Selling Partner API, not a file. */
   from?: string;
+  json?: boolean;
+  /** Bulk table files: validate every row and write FILE.errors.csv, change nothing. */
+  check?: boolean;
 }
 
 export type Importer = (
@@ -79,15 +90,54 @@ async function importFromAmazon(book: Workbook, progress: Progress): Promise<Act
   return importAmazonOrders(book, spApiClientFromEnv(settings.text('marketplace')), nodeRunContext(progress));
 }
 
-/** A table file merged into its sheet by key (the rate card and the carrier-choice sheets). */
-function tableImporter(schema: TableSchema): Importer {
-  return async (book, file, options) => {
-    const input = await readTableFile(file, options);
-    return importTable(book, schema, input.grid, path.basename(file), nodeRunContext(), {
-      blankKeyParts: true,
+/**
+ * Tables whose optional key parts mean "any" (a Zones row for every carrier, a Surcharges row for every service):
+ * a blank part matches a blank one, so re-importing the rate card merges instead of appending.
+ */
+const BLANK_KEY_PARTS: ReadonlySet<TableSchema> = new Set([
+  ratesTable,
+  servicesTable,
+  surchargesTable,
+  zonesTable,
+  boxesTable,
+  rulesTable,
+]);
+
+/** The domain importer for KIND, else a bulk import of the table KIND names, else undefined. */
+export function importerFor(kind: string): Importer | undefined {
+  const domain = IMPORTERS[kind.toLowerCase()];
+  if (domain) return domain;
+  const schema = tableByName(kind);
+  if (!schema) return undefined;
+  return (book, file, options, progress) => {
+    if (options.mode !== undefined && options.mode !== 'merge' && options.mode !== 'replace')
+      throw new UsageError(`--mode ${String(options.mode)}: use merge or replace.`);
+    return bulkImport(book, schema, file, nodeRunContext(progress), {
+      mode: options.mode,
+      encoding: options.encoding,
+      sheet: options.sheet,
+      maxRows: book instanceof XlsxWorkbook ? XLSX_BOOK_ROW_LIMIT : undefined,
+      progress: options.json ? undefined : progress,
+      blankKeyParts: BLANK_KEY_PARTS.has(schema),
     });
   };
 }
 
-for (const schema of [ratesTable, servicesTable, surchargesTable, zonesTable, boxesTable, rulesTable])
-  IMPORTERS[schema.name.toLowerCase()] ??= tableImporter(schema);
+export function importKinds(): string[] {
+  const domain = Object.keys(IMPORTERS);
+  return [...domain, ...ALL_TABLES.map((t) => t.name.toLowerCase()).filter((t) => !domain.includes(t))];
+}
+
+/** `import TABLE FILE --check`: the streaming validation of a bulk file; undefined when KIND is not a table. */
+export function checkerFor(
+  kind: string,
+): ((file: string, options: ImportOptions) => Promise<ActionResult>) | undefined {
+  const schema = tableByName(kind);
+  if (!schema) return undefined;
+  return (file, options) =>
+    validateTableFile(schema, file, {
+      encoding: options.encoding,
+      sheet: options.sheet,
+      progress: options.json ? undefined : terminalProgress(),
+    });
+}

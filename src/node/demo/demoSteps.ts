@@ -13,11 +13,13 @@ import {
   generateLabels,
   importTable,
   importOrders,
+  ordersTable,
   parseOrderReport,
   sampleLabelProvider,
   settingsTable,
   setUpSheets,
 } from '../../core';
+import { bulkExport, sheetRowsFromXlsxBook } from '../bulk/bulkExport';
 import { OFFLINE_HTTP } from '../labels/offlineHttp';
 import { FileLabelSink } from '../labels/fileLabelSink';
 import { writePurchaseList } from '../stock/writePurchaseList';
@@ -130,6 +132,16 @@ export const DEMO_STEPS: DemoStep[] = [
           demo.context,
         )
       ).result,
+    ],
+  },
+  {
+    title: 'Export the Orders sheet for Excel (bulk export, streamed from the workbook file)',
+    run: async (demo) => [
+      await bulkExport(
+        ordersTable,
+        await sheetRowsFromXlsxBook(demo.bookPath, ordersTable),
+        path.join(demo.outDir, 'orders-export.xlsx'),
+      ),
     ],
   },
 ];

@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import type { Cell, Grid, Workbook, WritePlan } from '../../core';
 import { trimGrid } from '../../core';
 import { removeStaleTemps, writeFileAtomic } from './atomicWrite';
+import { BulkFileError } from '../bulk/bulkLimits';
+import { inspectZip, verifyZipEntries } from '../bulk/zipGuard';
 import { acquireLock } from './fileLock';
 import { lossyParts } from './lossyParts';
 import { fromExcel, toExcel } from './xlsxCell';
@@ -23,7 +25,12 @@ export interface OpenXlsxOptions {
   lock?: boolean;
   /** Told when loading and saving start (they take a while on big workbooks). */
   onPhase?: (label: string) => void;
+  /** Most worksheet XML (uncompressed) a book may hold: exceljs needs ~40x that in memory (docs/bulk-excel.md). */
+  maxSheetBytes?: number;
 }
+
+/** 256 MiB of sheet XML: about 500,000 rows of 13 columns, and some 10 GB of memory in exceljs. */
+export const MAX_SHEET_XML_BYTES = 256 * 1024 ** 2;
 
 export class XlsxWorkbook implements Workbook {
   readonly label: string;
@@ -66,6 +73,27 @@ export class XlsxWorkbook implements Workbook {
       let lossy: string[] = [];
       if (fs.existsSync(resolved)) {
         options.onPhase?.(`Loading ${path.basename(resolved)}`);
+        try {
+          // A zip bomb or a part that lies about its size fails here, before exceljs inflates anything.
+          const zip = await inspectZip(resolved);
+          const sheetBytes = zip.entries
+            .filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name))
+            .reduce((sum, e) => sum + e.uncompressedSize, 0);
+          const max = options.maxSheetBytes ?? MAX_SHEET_XML_BYTES;
+          if (sheetBytes > max)
+            throw new WorkbookFileError(
+              `${file} holds ${(sheetBytes / 1024 ** 2).toFixed(0)} MiB of sheet data, more than the ${(max / 1024 ** 2).toFixed(0)} MiB ` +
+                `Shipsheet's .xlsx backend can load (it keeps the whole workbook in memory, about 40 times that). ` +
+                `Move old rows to an archive workbook, or keep the sheets in a Google Sheet; shipsheet export still streams any size.`,
+            );
+          await verifyZipEntries(resolved, zip);
+        } catch (e) {
+          if (e instanceof WorkbookFileError) throw e;
+          if (e instanceof BulkFileError) throw new WorkbookFileError(e.message);
+          throw new WorkbookFileError(
+            `${file} could not be read as an .xlsx workbook: ${(e as Error).message}`,
+          );
+        }
         const data = await fs.promises.readFile(resolved);
         try {
           lossy = await lossyParts(data);

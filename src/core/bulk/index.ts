@@ -1,0 +1,2 @@
+export * from './exportColumns';
+export * from './neutralize';
