@@ -103,8 +103,10 @@ export class SettingsOverlay implements Workbook {
 
   async read(names: readonly string[]): Promise<ReadonlyMap<string, Grid | null>> {
     const got = await this.inner.read(names);
-    if (!names.includes(settingsTable.name) || Object.keys(this.saved).length === 0) return got;
-    const { grid, notes } = overlaySettings(got.get(settingsTable.name) ?? null, this.saved);
+    const sheet = got.get(settingsTable.name) ?? null;
+    // No Settings sheet stays no Settings sheet (Set up sheets creates it); the core then uses defaults.
+    if (!names.includes(settingsTable.name) || sheet === null || Object.keys(this.saved).length === 0) return got;
+    const { grid, notes } = overlaySettings(sheet, this.saved);
     for (const n of notes)
       if (!this.notes.some((m) => m.row === n.row && m.message === n.message)) this.notes.push(n);
     const out = new Map(got);
