@@ -119,7 +119,7 @@ export function saveSettings(spreadsheet: Spreadsheet, values: Record<string, un
         if (row === undefined) {
           editor.append({ key, value, description: settingDefinition(key)?.description ?? null });
           changed++;
-        } else if (editor.update(row, { value })) changed++;
+        } else if (editor.update(row, { value: value === '' ? null : value })) changed++;
       }
       const log = new TableEditor(logTable, tables.get(logTable.name) ?? null, logTable.columns.map((c) => c.name));
       const summary = `saved ${entries.length} settings (${changed} changed in the Settings sheet)`;
