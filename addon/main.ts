@@ -14,7 +14,12 @@ import { importOrderFile } from './panels/importUpload';
 import type { OrderRatesView, PickResult } from './panels/orderRates';
 import { pickRate as pickRateFor, sidebarView } from './panels/orderRates';
 import type { ScheduleConfig, ScheduleView, ScheduledRun } from './panels/schedule';
-import { REPORT_HANDLER, runScheduledReport as runReport, saveSchedule as saveScheduleFor, scheduleView } from './panels/schedule';
+import {
+  REPORT_HANDLER,
+  runScheduledReport as runReport,
+  saveSchedule as saveScheduleFor,
+  scheduleView,
+} from './panels/schedule';
 import type { SaveResult, SettingsDialogData } from './panels/settingsDialog';
 import { saveSettings as saveSettingsFor, settingsDialogData, storeSecret } from './panels/settingsDialog';
 import { SpreadsheetWorkbook } from './gas/spreadsheetWorkbook';
@@ -24,7 +29,10 @@ const active = () => SpreadsheetApp.getActiveSpreadsheet();
 /** The menu, in the order a seller's day goes. Menu building only: safe under AuthMode.NONE. */
 const MENU: readonly ({ label: string; handler: string } | null)[] = [
   { label: 'Import orders…', handler: 'menuImportOrders' },
-  ...ACTIONS.filter((a) => a.id !== 'setUpSheets' && a.id !== 'salesReport').map((a) => ({ label: a.label, handler: a.handler })),
+  ...ACTIONS.filter((a) => a.id !== 'setUpSheets' && a.id !== 'salesReport').map((a) => ({
+    label: a.label,
+    handler: a.handler,
+  })),
   null,
   { label: 'Order rates (sidebar)…', handler: 'menuOrderRates' },
   { label: actionById('salesReport').label, handler: actionById('salesReport').handler },
@@ -78,7 +86,9 @@ export function menuScheduleReports(): void {
 }
 
 export function menuOrderRates(): void {
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('RatesSidebar').setTitle('Shipsheet: order rates'));
+  SpreadsheetApp.getUi().showSidebar(
+    HtmlService.createHtmlOutputFromFile('RatesSidebar').setTitle('Shipsheet: order rates'),
+  );
 }
 
 // google.script.run calls from the sidebar and dialogs. Arguments and results are plain JSON.
@@ -122,7 +132,12 @@ export function continueRun(e?: { triggerUid?: string }): RunOutcome | null {
   const cursor = takeContinuation(PropertiesService.getUserProperties(), e?.triggerUid);
   if (!cursor) return null;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet() ?? SpreadsheetApp.openById(cursor.spreadsheetId);
-  return runAction(actionById(cursor.action), { spreadsheet, interactive: false, cursor, source: 'continuation trigger' });
+  return runAction(actionById(cursor.action), {
+    spreadsheet,
+    interactive: false,
+    cursor,
+    source: 'continuation trigger',
+  });
 }
 
 /** The time-driven trigger the Schedule reports… dialog installs. */

@@ -9,7 +9,20 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
 
 /** Packages that only run on Node: the add-on bundle must never contain them (test/addon/bundle.test.ts). */
-export const NODE_ONLY = ['exceljs', 'csv-parse', 'csv-stringify', 'googleapis', '@googleapis/sheets', 'google-auth-library', 'pdfkit', 'iconv-lite', 'nodemailer', 'commander', 'jszip', 'cli-progress'];
+export const NODE_ONLY = [
+  'exceljs',
+  'csv-parse',
+  'csv-stringify',
+  'googleapis',
+  '@googleapis/sheets',
+  'google-auth-library',
+  'pdfkit',
+  'iconv-lite',
+  'nodemailer',
+  'commander',
+  'jszip',
+  'cli-progress',
+];
 
 const common = {
   bundle: true,
@@ -27,9 +40,17 @@ const common = {
       name: 'no-node-only-packages',
       setup(b) {
         b.onResolve({ filter: /.*/ }, (args) => {
-          const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+          const name = args.path.startsWith('@')
+            ? args.path.split('/').slice(0, 2).join('/')
+            : args.path.split('/')[0];
           if (args.path.startsWith('node:') || NODE_ONLY.includes(name))
-            return { errors: [{ text: `${args.path} is Node-only and cannot be in the add-on (imported by ${args.importer})` }] };
+            return {
+              errors: [
+                {
+                  text: `${args.path} is Node-only and cannot be in the add-on (imported by ${args.importer})`,
+                },
+              ],
+            };
           return undefined;
         });
       },
@@ -78,7 +99,12 @@ export async function buildAddon() {
 
 /** The entry module's export names (esbuild reports them for ES module output only). */
 async function exportNames() {
-  const esm = await build({ ...common, format: 'esm', globalName: undefined, entryPoints: [path.join(root, 'addon/main.ts')] });
+  const esm = await build({
+    ...common,
+    format: 'esm',
+    globalName: undefined,
+    entryPoints: [path.join(root, 'addon/main.ts')],
+  });
   return Object.values(esm.metafile.outputs).flatMap((o) => o.exports ?? []);
 }
 

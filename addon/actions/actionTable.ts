@@ -31,10 +31,34 @@ export interface ActionSpec {
 
 export const ACTIONS: readonly ActionSpec[] = [
   { id: 'checkStock', label: 'Check stock', handler: 'menuCheckStock', orderRows: true, logsItself: true },
-  { id: 'chooseCarriers', label: 'Choose carriers', handler: 'menuChooseCarriers', orderRows: true, logsItself: true },
-  { id: 'generateLabels', label: 'Generate labels', handler: 'menuGenerateLabels', orderRows: true, logsItself: true },
-  { id: 'recordTracking', label: 'Record tracking', handler: 'menuRecordTracking', orderRows: true, logsItself: true },
-  { id: 'salesReport', label: 'Sales report', handler: 'menuSalesReport', orderRows: false, logsItself: true },
+  {
+    id: 'chooseCarriers',
+    label: 'Choose carriers',
+    handler: 'menuChooseCarriers',
+    orderRows: true,
+    logsItself: true,
+  },
+  {
+    id: 'generateLabels',
+    label: 'Generate labels',
+    handler: 'menuGenerateLabels',
+    orderRows: true,
+    logsItself: true,
+  },
+  {
+    id: 'recordTracking',
+    label: 'Record tracking',
+    handler: 'menuRecordTracking',
+    orderRows: true,
+    logsItself: true,
+  },
+  {
+    id: 'salesReport',
+    label: 'Sales report',
+    handler: 'menuSalesReport',
+    orderRows: false,
+    logsItself: true,
+  },
   {
     id: 'setUpSheets',
     label: 'Set up sheets',

@@ -65,10 +65,17 @@ export function clearCursor(props: Properties | null): void {
 }
 
 /** Save where to go on from and schedule the one-off trigger that does it. */
-export function scheduleContinuation(docProps: Properties | null, userProps: Properties, cursor: Cursor): void {
+export function scheduleContinuation(
+  docProps: Properties | null,
+  userProps: Properties,
+  cursor: Cursor,
+): void {
   const json = JSON.stringify(cursor);
   docProps?.setProperty(CURSOR_PROPERTY, json);
-  const trigger = ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(60 * 1000).create();
+  const trigger = ScriptApp.newTrigger(CONTINUE_HANDLER)
+    .timeBased()
+    .after(60 * 1000)
+    .create();
   // A time-driven trigger has no active spreadsheet: remember which one (and the cursor) for it.
   userProps.setProperty(CONTINUE_PREFIX + trigger.getUniqueId(), json);
 }
@@ -76,7 +83,10 @@ export function scheduleContinuation(docProps: Properties | null, userProps: Pro
 /** The cursor a continuation trigger was made for; the trigger itself is deleted (it was one-off). */
 export function takeContinuation(userProps: Properties, triggerUid: string | undefined): Cursor | null {
   for (const t of ScriptApp.getProjectTriggers())
-    if (t.getHandlerFunction() === CONTINUE_HANDLER && (triggerUid === undefined || t.getUniqueId() === triggerUid))
+    if (
+      t.getHandlerFunction() === CONTINUE_HANDLER &&
+      (triggerUid === undefined || t.getUniqueId() === triggerUid)
+    )
       ScriptApp.deleteTrigger(t);
   if (triggerUid === undefined) return null;
   const raw = userProps.getProperty(CONTINUE_PREFIX + triggerUid);

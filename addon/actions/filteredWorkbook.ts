@@ -48,7 +48,8 @@ export class FilteredWorkbook implements Workbook {
           ...b,
           values: b.values.map((row, r): Cell[] => {
             const rowNumber = b.row + r;
-            if (rowNumber === 1 || rowNumber > original.length || this.visible(rowNumber, original)) return row;
+            if (rowNumber === 1 || rowNumber > original.length || this.visible(rowNumber, original))
+              return row;
             const before = original[rowNumber - 1] ?? [];
             return row.map((_, c) => before[b.col - 1 + c] ?? null);
           }),

@@ -56,7 +56,11 @@ export function notAvailable(spec: ActionSpec, options: RunOptions): RunOutcome 
     problems: 0,
     passes: 0,
   };
-  show(options.spreadsheet, { title: outcome.title, body: outcome.body, needsDialog: true }, options.interactive);
+  show(
+    options.spreadsheet,
+    { title: outcome.title, body: outcome.body, needsDialog: true },
+    options.interactive,
+  );
   return outcome;
 }
 
@@ -125,16 +129,25 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
     if (!continuing && options.cursor) clearCursor(docProps);
     const merged = mergeResults(results, rowsPerPass);
     const result: ActionResult = { ...merged, problems: [...overlay.notes, ...merged.problems] };
-    if (!spec.logsItself && result.ok) appendLog(overlay, spec.label.toLowerCase(), context, result, options.source);
+    if (!spec.logsItself && result.ok)
+      appendLog(overlay, spec.label.toLowerCase(), context, result, options.source);
     const notes: string[] = [];
     if (selection) notes.push(`Worked on the selected orders only (${describe(selection)} of Orders).`);
     if (continuing)
-      notes.push(`This is a large sheet: the run goes on by itself from Orders row ${nextRow} in about a minute.`);
+      notes.push(
+        `This is a large sheet: the run goes on by itself from Orders row ${nextRow} in about a minute.`,
+      );
     const summary = summarize(spec.label, result, notes);
     show(spreadsheet, summary, interactive);
     return {
       action: spec.id,
-      status: continuing ? 'continuing' : !result.ok ? 'refused' : result.problems.length > 0 ? 'problems' : 'done',
+      status: continuing
+        ? 'continuing'
+        : !result.ok
+          ? 'refused'
+          : result.problems.length > 0
+            ? 'problems'
+            : 'done',
       title: summary.title,
       body: summary.body,
       problems: result.problems.length,
@@ -151,14 +164,20 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
       passes: 0,
     };
     try {
-      appendLog(new SpreadsheetWorkbook(spreadsheet), spec.label.toLowerCase(), runContext(), {
-        action: spec.id,
-        ok: true,
-        changes: [],
-        problems: [{ sheet: 'Shipsheet', row: null, column: null, message: `failed: ${message}` }],
-        stats: {},
-        lines: [outcome.body],
-      }, options.source);
+      appendLog(
+        new SpreadsheetWorkbook(spreadsheet),
+        spec.label.toLowerCase(),
+        runContext(),
+        {
+          action: spec.id,
+          ok: true,
+          changes: [],
+          problems: [{ sheet: 'Shipsheet', row: null, column: null, message: `failed: ${message}` }],
+          stats: {},
+          lines: [outcome.body],
+        },
+        options.source,
+      );
     } catch {
       // The Log is best effort here: the error itself is what the seller must see.
     }
@@ -171,7 +190,14 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
 
 function busy(spec: ActionSpec, options: RunOptions, message: string): RunOutcome {
   if (options.interactive) options.spreadsheet.toast(message, 'Shipsheet', 10);
-  return { action: spec.id, status: 'busy', title: 'Another run is in progress', body: message, problems: 0, passes: 0 };
+  return {
+    action: spec.id,
+    status: 'busy',
+    title: 'Another run is in progress',
+    body: message,
+    problems: 0,
+    passes: 0,
+  };
 }
 
 function lastOrdersRow(spreadsheet: Spreadsheet): number {
@@ -195,7 +221,11 @@ export function mergeResults(results: readonly ActionResult[], rowsPerPass: numb
   for (const r of results)
     for (const c of r.changes) {
       const prev = bySheet.get(c.sheet);
-      bySheet.set(c.sheet, { sheet: c.sheet, added: (prev?.added ?? 0) + c.added, updated: (prev?.updated ?? 0) + c.updated });
+      bySheet.set(c.sheet, {
+        sheet: c.sheet,
+        added: (prev?.added ?? 0) + c.added,
+        updated: (prev?.updated ?? 0) + c.updated,
+      });
     }
   const stats: Record<string, number> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.stats)) stats[k] = (stats[k] ?? 0) + v;
@@ -212,10 +242,20 @@ export function mergeResults(results: readonly ActionResult[], rowsPerPass: numb
 }
 
 /** A Log row for an action whose workflow does not write one. */
-export function appendLog(book: Workbook, action: string, context: RunContext, result: ActionResult, source?: string): void {
+export function appendLog(
+  book: Workbook,
+  action: string,
+  context: RunContext,
+  result: ActionResult,
+  source?: string,
+): void {
   runSync(async () => {
     const grid = (await book.read([logTable.name])).get(logTable.name) ?? null;
-    const log = new TableEditor(logTable, grid, logTable.columns.map((c) => c.name));
+    const log = new TableEditor(
+      logTable,
+      grid,
+      logTable.columns.map((c) => c.name),
+    );
     log.append(
       logEntry(
         action,

@@ -17,12 +17,17 @@ export interface Summary {
 
 export function summarize(label: string, result: ActionResult, notes: readonly string[] = []): Summary {
   if (!result.ok)
-    return { title: `${label}: nothing changed`, body: [result.message ?? 'It did not run.', ...notes].join('\n'), needsDialog: true };
+    return {
+      title: `${label}: nothing changed`,
+      body: [result.message ?? 'It did not run.', ...notes].join('\n'),
+      needsDialog: true,
+    };
   const changed = result.changes
     .filter((c) => c.added > 0 || c.updated > 0)
     .map((c) => `${c.sheet}: ${c.added} added, ${c.updated} updated`);
   const lines = [...result.lines, ...(changed.length > 0 ? changed : ['No rows changed.']), ...notes];
-  if (result.problems.length === 0) return { title: `${label}: done`, body: lines.join('\n'), needsDialog: false };
+  if (result.problems.length === 0)
+    return { title: `${label}: done`, body: lines.join('\n'), needsDialog: false };
   return {
     title: `${label}: done with ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`,
     body: [...lines, '', ...problemLines(result.problems)].join('\n'),
@@ -32,12 +37,17 @@ export function summarize(label: string, result: ActionResult, notes: readonly s
 
 export function problemLines(problems: readonly Problem[]): string[] {
   const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => `• ${formatProblem(p)}`);
-  if (problems.length > SHOWN_PROBLEMS) shown.push(`… and ${problems.length - SHOWN_PROBLEMS} more (see the Log sheet).`);
+  if (problems.length > SHOWN_PROBLEMS)
+    shown.push(`… and ${problems.length - SHOWN_PROBLEMS} more (see the Log sheet).`);
   return shown;
 }
 
 /** Show a summary, when there is a UI to show it in. */
-export function show(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, summary: Summary, interactive: boolean): void {
+export function show(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  summary: Summary,
+  interactive: boolean,
+): void {
   if (!interactive) return;
   if (summary.needsDialog) {
     const ui = SpreadsheetApp.getUi();
@@ -45,6 +55,10 @@ export function show(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, summ
   } else spreadsheet.toast(summary.body, `${TITLE}: ${summary.title}`, 10);
 }
 
-export function toast(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, message: string, interactive: boolean): void {
+export function toast(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  message: string,
+  interactive: boolean,
+): void {
   if (interactive) spreadsheet.toast(message, TITLE, 10);
 }

@@ -35,7 +35,10 @@ function validationFor(spec: ColumnSpec): { values: readonly string[]; strict: b
   return null;
 }
 
-export function formatShipsheetSheets(spreadsheet: Spreadsheet, tables: readonly TableSchema[] = ALL_TABLES): string {
+export function formatShipsheetSheets(
+  spreadsheet: Spreadsheet,
+  tables: readonly TableSchema[] = ALL_TABLES,
+): string {
   const done: string[] = [];
   for (const t of tables) {
     const sheet = spreadsheet.getSheetByName(t.name);
@@ -57,28 +60,38 @@ function formatTableSheet(sheet: Sheet, table: TableSchema): void {
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   if (maxRows < 2) return;
-  const byColumn: (string | null)[] = new Array(width).fill(null);
+  const patterns = new Map<number, string>();
+  const rules = new Map<number, GoogleAppsScript.Spreadsheet.DataValidation>();
   for (const spec of table.columns) {
     const pos = positions.get(spec.name);
     if (pos === undefined) continue;
-    byColumn[pos] = numberFormatFor(formatForSpec(spec));
+    const pattern = numberFormatFor(formatForSpec(spec));
+    if (pattern !== null) patterns.set(pos, pattern);
     const v = validationFor(spec);
-    if (v) {
-      const rule = SpreadsheetApp.newDataValidation()
-        .requireValueInList([...v.values], true)
-        .setAllowInvalid(!v.strict)
-        .setHelpText(`${spec.name}: ${spec.description}`)
-        .build();
-      sheet.getRange(2, pos + 1, maxRows - 1, 1).setDataValidation(rule);
-    }
+    if (v)
+      rules.set(
+        pos,
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...v.values], true)
+          .setAllowInvalid(!v.strict)
+          .setHelpText(`${spec.name}: ${spec.description}`)
+          .build(),
+      );
   }
-  // One call per run of adjacent columns with the same format.
-  let c = 0;
-  while (c < width) {
-    const pattern = byColumn[c];
-    let end = c + 1;
-    while (end < width && byColumn[end] === pattern) end++;
-    if (pattern !== null) sheet.getRange(2, c + 1, maxRows - 1, end - c).setNumberFormat(pattern);
-    c = end;
+  // Read what the data rows have, change only Shipsheet's columns, write it back: two calls per sheet for
+  // the formats and two for the drop-downs, so the seller's own columns keep theirs.
+  if (patterns.size > 0) {
+    const range = sheet.getRange(2, 1, maxRows - 1, width);
+    const formats = range.getNumberFormats();
+    for (const row of formats) for (const [c, p] of patterns) row[c] = p;
+    range.setNumberFormats(formats);
+  }
+  if (rules.size > 0) {
+    const first = Math.min(...rules.keys());
+    const last = Math.max(...rules.keys());
+    const range = sheet.getRange(2, first + 1, maxRows - 1, last - first + 1);
+    const current = range.getDataValidations();
+    for (const row of current) for (const [c, rule] of rules) row[c - first] = rule;
+    range.setDataValidations(current);
   }
 }

@@ -89,22 +89,30 @@ export class SpreadsheetWorkbook implements Workbook {
   private applySheet(sheet: Sheet, w: SheetWrite): void {
     if (w.clear) sheet.clearContents();
     let maxRows = sheet.getMaxRows();
-    let maxCols = sheet.getMaxColumns();
+    const maxCols = sheet.getMaxColumns();
     const needRows = Math.max(0, ...w.blocks.map((b) => b.row + b.values.length - 1));
     const needCols = Math.max(0, ...w.blocks.map((b) => b.col + b.values[0].length - 1));
-    if (needRows > maxRows) {
-      sheet.insertRowsAfter(maxRows, needRows - maxRows);
-      maxRows = needRows;
+    if (needRows > 0) {
+      // Rows past the last one with data are appended rows: they are inserted below it, so the sheet keeps
+      // its blank rows (and their formats and drop-downs, which inserted rows copy from the row above) and
+      // one call grows it, however many rows there are.
+      const lastRow = sheet.getLastRow();
+      if (needRows > lastRow) {
+        // Below a data row, not the header: inserted rows copy the row above (a bold header would spread).
+        const after = lastRow >= 2 ? lastRow : Math.min(2, maxRows);
+        sheet.insertRowsAfter(after, needRows - lastRow);
+        maxRows += needRows - lastRow;
+      }
     }
-    if (needCols > maxCols) {
-      sheet.insertColumnsAfter(maxCols, needCols - maxCols);
-      maxCols = needCols;
-    }
+    if (needCols > maxCols) sheet.insertColumnsAfter(maxCols, needCols - maxCols);
     for (const block of w.blocks) this.writeBlock(sheet, block);
     if (w.deleteRowsAfter !== undefined && maxRows > w.deleteRowsAfter) {
       // Sheets refuses to delete every non-frozen row, so one (blanked) row stays in that case.
       const keep = Math.max(w.deleteRowsAfter, sheet.getFrozenRows() + 1);
-      if (keep > w.deleteRowsAfter) sheet.getRange(w.deleteRowsAfter + 1, 1, keep - w.deleteRowsAfter, maxCols).clearContent();
+      if (keep > w.deleteRowsAfter)
+        sheet
+          .getRange(w.deleteRowsAfter + 1, 1, keep - w.deleteRowsAfter, Math.max(needCols, maxCols))
+          .clearContent();
       if (maxRows > keep) sheet.deleteRows(keep + 1, maxRows - keep);
     }
     if (w.freezeHeader && sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);

@@ -5,7 +5,14 @@
  * into Orders by the same importOrders step the CLI runs.
  */
 import type { Grid } from '../../src/core';
-import { detectEncoding, importOrders, looksBinary, looksLikeZip, parseOrderReport, splitTabDelimited } from '../../src/core';
+import {
+  detectEncoding,
+  importOrders,
+  looksBinary,
+  looksLikeZip,
+  parseOrderReport,
+  splitTabDelimited,
+} from '../../src/core';
 import type { ActionSpec } from '../actions/actionTable';
 import type { RunOutcome } from '../actions/runAction';
 import { runAction } from '../actions/runAction';
@@ -30,23 +37,37 @@ export interface Upload {
 }
 
 function refusedOutcome(body: string): RunOutcome {
-  return { action: 'importOrders', status: 'refused', title: 'Import orders: nothing changed', body, problems: 0, passes: 0 };
+  return {
+    action: 'importOrders',
+    status: 'refused',
+    title: 'Import orders: nothing changed',
+    body,
+    problems: 0,
+    passes: 0,
+  };
 }
 
 export function decodeUpload(upload: Upload): { grid: Grid } | { error: string } {
   const name = String(upload?.name ?? 'upload');
   const signed = Utilities.base64Decode(String(upload?.base64 ?? ''));
   if (signed.length === 0) return { error: `${name} is empty.` };
-  if (signed.length > MAX_BYTES) return { error: `${name} is ${Math.round(signed.length / 1048576)} MB; split it (at most 40 MB a file).` };
-  const bytes = Uint8Array.from(signed, (b) => b & 0xff);
+  if (signed.length > MAX_BYTES)
+    return {
+      error: `${name} is ${Math.round(signed.length / 1048576)} MB; split it (at most 40 MB a file).`,
+    };
+  // Java bytes are signed; a Uint8Array wraps them to 0–255 natively (no per-byte JavaScript).
+  const bytes = new Uint8Array(signed);
   if (looksLikeZip(bytes))
     return {
       error: `${name} is an Excel workbook. Upload Amazon's order report as downloaded (.txt, tab-delimited), or open the workbook in Sheets and paste its rows into Orders.`,
     };
-  if (looksBinary(bytes)) return { error: `${name} is not a text file (it holds binary data); upload the order report .txt.` };
+  if (looksBinary(bytes))
+    return { error: `${name} is not a text file (it holds binary data); upload the order report .txt.` };
   const encoding = detectEncoding(bytes);
   const text = Utilities.newBlob(signed).getDataAsString(CHARSETS[encoding]);
-  const grid: Grid = /\.csv$/i.test(name) ? Utilities.parseCsv(text.replace(/^\uFEFF/, '')) : splitTabDelimited(text);
+  const grid: Grid = /\.csv$/i.test(name)
+    ? Utilities.parseCsv(text.replace(/^\uFEFF/, ''))
+    : splitTabDelimited(text);
   return { grid };
 }
 

@@ -3,7 +3,16 @@
  * the best rates the carriers step considered, and picking another of those rates for a package.
  */
 import type { Grid, OrderRecord } from '../../src/core';
-import { decodeTable, formatMoneyPlain, logEntry, logTable, ordersTable, TableEditor } from '../../src/core';
+import {
+  cellText,
+  decodeTable,
+  formatMoneyPlain,
+  indexColumns,
+  logEntry,
+  logTable,
+  ordersTable,
+  TableEditor,
+} from '../../src/core';
 import { SpreadsheetWorkbook } from '../gas/spreadsheetWorkbook';
 import { BUSY_MESSAGE, withLock } from '../gas/lock';
 import { runContext } from '../actions/runAction';
@@ -33,7 +42,13 @@ export interface PackageView {
   readonly zone: string | null;
   readonly status: string;
   readonly items: { row: number; sku: string; quantity: number; title: string | null }[];
-  readonly chosen: { carrier: string; service: string; price: string; currency: string; expectedDelivery: string | null } | null;
+  readonly chosen: {
+    carrier: string;
+    service: string;
+    price: string;
+    currency: string;
+    expectedDelivery: string | null;
+  } | null;
   readonly options: RateOption[];
   /** Why the service cannot be changed here, when it cannot. */
   readonly locked: string | null;
@@ -60,15 +75,28 @@ export function selectedOrderId(spreadsheet: Spreadsheet, grid: Grid | null): st
   if (!cell) return null;
   const row = cell.getRow();
   if (row < 2) return null;
-  const t = decodeTable(ordersTable, [grid[0], ...(grid[row - 1] ? [grid[row - 1]] : [])], { checkRequired: false });
+  const t = decodeTable(ordersTable, [grid[0], ...(grid[row - 1] ? [grid[row - 1]] : [])], {
+    checkRequired: false,
+  });
   return t.rows[0]?.record['order-id'] ?? null;
 }
 
+/** The decoded rows of one order (only those rows are decoded: a sidebar refresh stays quick on big sheets). */
+function rowsOfOrder(grid: Grid, orderId: string): { rowNumber: number; record: OrderRecord }[] {
+  const col = indexColumns(ordersTable, grid[0] ?? []).positions.get('order-id');
+  if (col === undefined) return [];
+  const numbers: number[] = [];
+  for (let i = 1; i < grid.length; i++)
+    if (cellText(grid[i]?.[col] ?? null).trim() === orderId) numbers.push(i + 1);
+  const t = decodeTable(ordersTable, [grid[0], ...numbers.map((n) => grid[n - 1])], { checkRequired: false });
+  return t.rows.map((r, i) => ({ rowNumber: numbers[i], record: r.record }));
+}
+
 export function orderRatesView(grid: Grid | null, orderId: string | null): OrderRatesView {
-  if (!grid || grid.length === 0) return empty('There is no Orders sheet yet: run Set up sheets, then Import orders.');
+  if (!grid || grid.length === 0)
+    return empty('There is no Orders sheet yet: run Set up sheets, then Import orders.');
   if (!orderId) return empty('Select a cell on an order’s row in the Orders sheet, then press Refresh.');
-  const t = decodeTable(ordersTable, grid, { checkRequired: false });
-  const rows = t.rows.filter((r) => r.record['order-id'] === orderId);
+  const rows = rowsOfOrder(grid, orderId);
   if (rows.length === 0) return empty(`Order ${orderId} is not on the Orders sheet any more.`);
   const byPackage = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -154,13 +182,20 @@ export function pickRate(spreadsheet: Spreadsheet, orderId: string, key: string,
       const grid = tables.get(ordersTable.name) ?? null;
       const view = orderRatesView(grid, orderId);
       const pkg = view.packages.find((p) => p.key === key);
-      if (!view.ok || !pkg) return { ok: false, message: view.ok ? `Order ${orderId} has no package ${key}.` : view.message, view };
+      if (!view.ok || !pkg)
+        return {
+          ok: false,
+          message: view.ok ? `Order ${orderId} has no package ${key}.` : view.message,
+          view,
+        };
       if (pkg.locked) return { ok: false, message: pkg.locked, view };
       const option = pkg.options[index];
-      if (!option) return { ok: false, message: `That rate is no longer offered for ${key}; press Refresh.`, view };
+      if (!option)
+        return { ok: false, message: `That rate is no longer offered for ${key}; press Refresh.`, view };
       const rate = parseRatesConsidered(
-        decodeTable(ordersTable, grid!, { checkRequired: false }).rows.find((r) => r.rowNumber === pkg.items[0].row)!
-          .record['rates-considered'] ?? '',
+        rowsOfOrder(grid!, orderId).find((r) => r.rowNumber === pkg.items[0].row)?.record[
+          'rates-considered'
+        ] ?? '',
       )[index];
       const orders = new TableEditor(ordersTable, grid, [...WRITES]);
       let changed = 0;
@@ -178,11 +213,26 @@ export function pickRate(spreadsheet: Spreadsheet, orderId: string, key: string,
       const summary = `${orderId} ${pkg.packageId ?? key}: ${rate.carrier} ${rate.service} ${option.price} ${rate.currency}`;
       if (changed === 0) return { ok: true, message: `${summary} was already chosen.`, view };
       const context = runContext();
-      const log = new TableEditor(logTable, tables.get(logTable.name) ?? null, logTable.columns.map((c) => c.name));
-      log.append(logEntry('pick rate', context, { source: 'rates sidebar', rowsRead: pkg.items.length, rowsChanged: changed, summary }, []));
+      const log = new TableEditor(
+        logTable,
+        tables.get(logTable.name) ?? null,
+        logTable.columns.map((c) => c.name),
+      );
+      log.append(
+        logEntry(
+          'pick rate',
+          context,
+          { source: 'rates sidebar', rowsRead: pkg.items.length, rowsChanged: changed, summary },
+          [],
+        ),
+      );
       runSync(() => book.write({ sheets: [orders.toWrite(), log.toWrite()] }));
       const after = book.readNow([ordersTable.name]).get(ordersTable.name) ?? null;
-      return { ok: true, message: `Chose ${summary} for ${changed} row${changed === 1 ? '' : 's'}.`, view: orderRatesView(after, orderId) };
+      return {
+        ok: true,
+        message: `Chose ${summary} for ${changed} row${changed === 1 ? '' : 's'}.`,
+        view: orderRatesView(after, orderId),
+      };
     },
     () => ({ ok: false, message: BUSY_MESSAGE, view: null }),
   );

@@ -56,7 +56,10 @@ export async function buildSalesReport(
   _period: ScheduleConfig['period'],
   _context: RunContext,
 ): Promise<ActionResult> {
-  return refused('sales report', 'Sales reports are not in this version of the add-on yet; nothing was built or sent.');
+  return refused(
+    'sales report',
+    'Sales reports are not in this version of the add-on yet; nothing was built or sent.',
+  );
 }
 
 export function loadSchedule(): ScheduleConfig {
@@ -69,13 +72,23 @@ export function loadSchedule(): ScheduleConfig {
   }
 }
 
-export function checkSchedule(input: Partial<ScheduleConfig>): { config: ScheduleConfig } | { problems: string[] } {
-  const c: ScheduleConfig = { ...DEFAULT_SCHEDULE, ...input, enabled: input.enabled === true, email: input.email === true };
+export function checkSchedule(
+  input: Partial<ScheduleConfig>,
+): { config: ScheduleConfig } | { problems: string[] } {
+  const c: ScheduleConfig = {
+    ...DEFAULT_SCHEDULE,
+    ...input,
+    enabled: input.enabled === true,
+    email: input.email === true,
+  };
   const problems: string[] = [];
-  if (!['hourly', 'daily', 'weekly'].includes(c.frequency)) problems.push('How often must be hourly, daily or weekly.');
+  if (!['hourly', 'daily', 'weekly'].includes(c.frequency))
+    problems.push('How often must be hourly, daily or weekly.');
   const everyHours = Number(c.everyHours);
   if (c.frequency === 'hourly' && !(EVERY_HOURS as readonly number[]).includes(everyHours))
-    problems.push(`Every how many hours must be one of ${EVERY_HOURS.join(', ')} (add-ons run at most hourly).`);
+    problems.push(
+      `Every how many hours must be one of ${EVERY_HOURS.join(', ')} (add-ons run at most hourly).`,
+    );
   const hour = Number(c.hour);
   if (!Number.isInteger(hour) || hour < 0 || hour > 23) problems.push('The hour must be 0 to 23.');
   if (!WEEKDAYS.includes(c.weekday)) problems.push('The weekday must be MONDAY … SUNDAY.');
@@ -83,15 +96,21 @@ export function checkSchedule(input: Partial<ScheduleConfig>): { config: Schedul
   const recipients = String(c.recipients ?? '')
     .split(/[,;\s]+/)
     .filter((s) => s !== '');
-  if (c.email && recipients.length === 0) problems.push('Give at least one e-mail address, or untick "E-mail it".');
-  for (const r of recipients) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(r)) problems.push(`${r} is not an e-mail address.`);
+  if (c.email && recipients.length === 0)
+    problems.push('Give at least one e-mail address, or untick "E-mail it".');
+  for (const r of recipients)
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(r)) problems.push(`${r} is not an e-mail address.`);
   if (problems.length > 0) return { problems };
   return { config: { ...c, everyHours, hour, recipients: recipients.join(', ') } };
 }
 
 /** What decides the trigger: two configs with the same signature need the same trigger. */
 function signature(c: ScheduleConfig): string {
-  return c.frequency === 'hourly' ? `hourly/${c.everyHours}` : c.frequency === 'daily' ? `daily/${c.hour}` : `weekly/${c.weekday}/${c.hour}`;
+  return c.frequency === 'hourly'
+    ? `hourly/${c.everyHours}`
+    : c.frequency === 'daily'
+      ? `daily/${c.hour}`
+      : `weekly/${c.weekday}/${c.hour}`;
 }
 
 export interface ScheduleView {
@@ -107,13 +126,23 @@ function ourTriggers(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Trigger[
 
 export function scheduleView(spreadsheet: Spreadsheet): ScheduleView {
   const installed = ourTriggers(spreadsheet).length > 0;
-  return { config: loadSchedule(), installed, message: installed ? 'A schedule is on.' : 'No schedule is on.', problems: [] };
+  return {
+    config: loadSchedule(),
+    installed,
+    message: installed ? 'A schedule is on.' : 'No schedule is on.',
+    problems: [],
+  };
 }
 
 export function saveSchedule(spreadsheet: Spreadsheet, input: Partial<ScheduleConfig>): ScheduleView {
   const checked = checkSchedule(input);
   if ('problems' in checked)
-    return { config: { ...DEFAULT_SCHEDULE, ...input } as ScheduleConfig, installed: ourTriggers(spreadsheet).length > 0, message: 'Nothing was changed.', problems: checked.problems };
+    return {
+      config: { ...DEFAULT_SCHEDULE, ...input } as ScheduleConfig,
+      installed: ourTriggers(spreadsheet).length > 0,
+      message: 'Nothing was changed.',
+      problems: checked.problems,
+    };
   const config = checked.config;
   return withLock(
     () => {
@@ -122,10 +151,17 @@ export function saveSchedule(spreadsheet: Spreadsheet, input: Partial<ScheduleCo
       const previous = loadSchedule();
       docProps.setProperty(CONFIG_PROPERTY, JSON.stringify(config));
       const existing = ourTriggers(spreadsheet);
-      const keep = config.enabled && existing.length === 1 && previous.enabled && signature(previous) === signature(config);
+      const keep =
+        config.enabled &&
+        existing.length === 1 &&
+        previous.enabled &&
+        signature(previous) === signature(config);
       let message: string;
       if (keep) {
-        userProps.setProperty(TRIGGER_PREFIX + existing[0].getUniqueId(), JSON.stringify({ spreadsheetId: spreadsheet.getId(), config }));
+        userProps.setProperty(
+          TRIGGER_PREFIX + existing[0].getUniqueId(),
+          JSON.stringify({ spreadsheetId: spreadsheet.getId(), config }),
+        );
         message = `The schedule is unchanged (${describe(config)}); the trigger was kept.`;
       } else {
         for (const t of existing) {
@@ -141,18 +177,29 @@ export function saveSchedule(spreadsheet: Spreadsheet, input: Partial<ScheduleCo
                 ? clock.everyDays(1).atHour(config.hour)
                 : clock.onWeekDay(ScriptApp.WeekDay[config.weekday]).atHour(config.hour)
           ).create();
-          userProps.setProperty(TRIGGER_PREFIX + trigger.getUniqueId(), JSON.stringify({ spreadsheetId: spreadsheet.getId(), config }));
+          userProps.setProperty(
+            TRIGGER_PREFIX + trigger.getUniqueId(),
+            JSON.stringify({ spreadsheetId: spreadsheet.getId(), config }),
+          );
           message = `Scheduled: ${describe(config)}.`;
-        } else message = existing.length > 0 ? 'The schedule is off; its trigger was removed.' : 'The schedule is off.';
+        } else
+          message =
+            existing.length > 0 ? 'The schedule is off; its trigger was removed.' : 'The schedule is off.';
       }
-      appendLog(new SpreadsheetWorkbook(spreadsheet), 'schedule reports', runContext(), {
-        action: 'schedule reports',
-        ok: true,
-        changes: [],
-        problems: [],
-        stats: {},
-        lines: [message],
-      }, 'Schedule dialog');
+      appendLog(
+        new SpreadsheetWorkbook(spreadsheet),
+        'schedule reports',
+        runContext(),
+        {
+          action: 'schedule reports',
+          ok: true,
+          changes: [],
+          problems: [],
+          stats: {},
+          lines: [message],
+        },
+        'Schedule dialog',
+      );
       return { config, installed: config.enabled, message, problems: [] };
     },
     () => ({ config, installed: ourTriggers(spreadsheet).length > 0, message: BUSY_MESSAGE, problems: [] }),
@@ -179,7 +226,12 @@ export interface ScheduledRun {
 export function runScheduledReport(triggerUid: string | undefined): ScheduledRun {
   const userProps = PropertiesService.getUserProperties();
   const raw = triggerUid ? userProps.getProperty(TRIGGER_PREFIX + triggerUid) : null;
-  if (!raw) return { status: 'unknown-trigger', message: 'This trigger belongs to no Shipsheet schedule.', emailed: false };
+  if (!raw)
+    return {
+      status: 'unknown-trigger',
+      message: 'This trigger belongs to no Shipsheet schedule.',
+      emailed: false,
+    };
   const { spreadsheetId, config } = JSON.parse(raw) as { spreadsheetId: string; config: ScheduleConfig };
   const spreadsheet = SpreadsheetApp.openById(spreadsheetId);
   return withLock(
@@ -189,11 +241,17 @@ export function runScheduledReport(triggerUid: string | undefined): ScheduledRun
       const context = runContext();
       const result = runSync(() => buildSalesReport(book, config.period, context));
       if (!result.ok) {
-        appendLog(new SpreadsheetWorkbook(spreadsheet), 'scheduled report', context, {
-          ...result,
-          ok: true,
-          problems: [{ sheet: 'Shipsheet', row: null, column: null, message: result.message ?? 'skipped' }],
-        }, 'schedule trigger');
+        appendLog(
+          new SpreadsheetWorkbook(spreadsheet),
+          'scheduled report',
+          context,
+          {
+            ...result,
+            ok: true,
+            problems: [{ sheet: 'Shipsheet', row: null, column: null, message: result.message ?? 'skipped' }],
+          },
+          'schedule trigger',
+        );
         return { status: 'skipped', message: result.message ?? 'skipped', emailed: false };
       }
       let emailed = false;

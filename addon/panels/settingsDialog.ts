@@ -19,7 +19,12 @@ import { runContext } from '../actions/runAction';
 import { BUSY_MESSAGE, withLock } from '../gas/lock';
 import { SpreadsheetWorkbook } from '../gas/spreadsheetWorkbook';
 import { runSync } from '../runtime/syncPromise';
-import { DIALOG_SETTING_KEYS, SETTING_PROPERTY_PREFIX, isDialogSetting, savedSettings } from '../settings/documentSettings';
+import {
+  DIALOG_SETTING_KEYS,
+  SETTING_PROPERTY_PREFIX,
+  isDialogSetting,
+  savedSettings,
+} from '../settings/documentSettings';
 import { saveSecret, secretNames } from '../settings/secrets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,7 +53,9 @@ function sheetValues(grid: Grid | null): Map<string, string> {
   const v = cols.get('value');
   if (k === undefined || v === undefined) return out;
   for (const row of grid.slice(1)) {
-    const key = cellText(row[k] ?? null).trim().toLowerCase();
+    const key = cellText(row[k] ?? null)
+      .trim()
+      .toLowerCase();
     if (key !== '' && !out.has(key)) out.set(key, cellText(row[v] ?? null).trim());
   }
   return out;
@@ -56,7 +63,8 @@ function sheetValues(grid: Grid | null): Map<string, string> {
 
 export function settingsDialogData(spreadsheet: Spreadsheet): SettingsDialogData {
   const saved = savedSettings(PropertiesService.getDocumentProperties());
-  const grid = new SpreadsheetWorkbook(spreadsheet).readNow([settingsTable.name]).get(settingsTable.name) ?? null;
+  const grid =
+    new SpreadsheetWorkbook(spreadsheet).readNow([settingsTable.name]).get(settingsTable.name) ?? null;
   const sheet = sheetValues(grid);
   const fields = DIALOG_SETTING_KEYS.map((key): SettingField => {
     const def = settingDefinition(key)!;
@@ -109,7 +117,9 @@ export function saveSettings(spreadsheet: Spreadsheet, values: Record<string, un
         const k = indexColumns(settingsTable, grid[0]).positions.get('key');
         if (k !== undefined)
           grid.slice(1).forEach((row, i) => {
-            const key = cellText(row[k] ?? null).trim().toLowerCase();
+            const key = cellText(row[k] ?? null)
+              .trim()
+              .toLowerCase();
             if (key !== '' && !rowOf.has(key)) rowOf.set(key, i + 2);
           });
       }
@@ -121,11 +131,26 @@ export function saveSettings(spreadsheet: Spreadsheet, values: Record<string, un
           changed++;
         } else if (editor.update(row, { value: value === '' ? null : value })) changed++;
       }
-      const log = new TableEditor(logTable, tables.get(logTable.name) ?? null, logTable.columns.map((c) => c.name));
+      const log = new TableEditor(
+        logTable,
+        tables.get(logTable.name) ?? null,
+        logTable.columns.map((c) => c.name),
+      );
       const summary = `saved ${entries.length} settings (${changed} changed in the Settings sheet)`;
-      log.append(logEntry('settings', runContext(), { source: 'Settings dialog', rowsRead: entries.length, rowsChanged: changed, summary }, []));
+      log.append(
+        logEntry(
+          'settings',
+          runContext(),
+          { source: 'Settings dialog', rowsRead: entries.length, rowsChanged: changed, summary },
+          [],
+        ),
+      );
       runSync(() => book.write({ sheets: [editor.toWrite(), log.toWrite()] }));
-      return { ok: true, message: `Saved. ${changed} value${changed === 1 ? '' : 's'} changed; the Settings sheet shows them.`, problems: [] };
+      return {
+        ok: true,
+        message: `Saved. ${changed} value${changed === 1 ? '' : 's'} changed; the Settings sheet shows them.`,
+        problems: [],
+      };
     },
     () => ({ ok: false, message: BUSY_MESSAGE, problems: [] }),
   );

@@ -6,7 +6,8 @@
  * scripts/build-addon.mjs); async functions are lowered to generators so they use it too.
  */
 type Settle = (value: unknown) => void;
-type State = { kind: 'pending' } | { kind: 'fulfilled'; value: unknown } | { kind: 'rejected'; reason: unknown };
+type State =
+  { kind: 'pending' } | { kind: 'fulfilled'; value: unknown } | { kind: 'rejected'; reason: unknown };
 
 function isThenable(v: unknown): v is { then: (f: Settle, r: Settle) => unknown } {
   return (
@@ -20,7 +21,9 @@ export class SyncPromise<T = unknown> {
   private state: State = { kind: 'pending' };
   private waiting: (() => void)[] = [];
 
-  constructor(executor: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason?: unknown) => void) => void) {
+  constructor(
+    executor: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason?: unknown) => void) => void,
+  ) {
     let done = false;
     const resolve = (value: unknown): void => {
       if (done) return;

@@ -50,7 +50,8 @@ export function overlaySettings(
   grid: Grid | null,
   saved: Readonly<Record<string, string>>,
 ): { grid: Grid; notes: Problem[] } {
-  const base: Grid = grid && grid.length > 0 ? grid.map((r) => [...r]) : [settingsTable.columns.map((c) => c.name)];
+  const base: Grid =
+    grid && grid.length > 0 ? grid.map((r) => [...r]) : [settingsTable.columns.map((c) => c.name)];
   const cols = indexColumns(settingsTable, base[0]).positions;
   const keyCol = cols.get('key');
   const valueCol = cols.get('value');
@@ -58,7 +59,9 @@ export function overlaySettings(
   if (keyCol === undefined || valueCol === undefined) return { grid: base, notes };
   const seen = new Set<string>();
   for (let i = 1; i < base.length; i++) {
-    const key = cellText(base[i]?.[keyCol] ?? null).trim().toLowerCase();
+    const key = cellText(base[i]?.[keyCol] ?? null)
+      .trim()
+      .toLowerCase();
     if (!(key in saved) || seen.has(key)) continue;
     seen.add(key);
     const sheetValue = cellText(base[i][valueCol] ?? null).trim();
@@ -105,7 +108,8 @@ export class SettingsOverlay implements Workbook {
     const got = await this.inner.read(names);
     const sheet = got.get(settingsTable.name) ?? null;
     // No Settings sheet stays no Settings sheet (Set up sheets creates it); the core then uses defaults.
-    if (!names.includes(settingsTable.name) || sheet === null || Object.keys(this.saved).length === 0) return got;
+    if (!names.includes(settingsTable.name) || sheet === null || Object.keys(this.saved).length === 0)
+      return got;
     const { grid, notes } = overlaySettings(sheet, this.saved);
     for (const n of notes)
       if (!this.notes.some((m) => m.row === n.row && m.message === n.message)) this.notes.push(n);

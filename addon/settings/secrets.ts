@@ -18,14 +18,24 @@ export function secretNames(props: Properties): string[] {
 
 export function saveSecret(props: Properties, name: string, value: string): { ok: boolean; message: string } {
   if (!NAME.test(name))
-    return { ok: false, message: `A secret's name is letters, digits, dot, dash or underscore (got ${JSON.stringify(name)}).` };
+    return {
+      ok: false,
+      message: `A secret's name is letters, digits, dot, dash or underscore (got ${JSON.stringify(name)}).`,
+    };
   if (value === '') {
     props.deleteProperty(PREFIX + name);
     return { ok: true, message: `Removed ${name}.` };
   }
-  if (value.length > MAX_VALUE) return { ok: false, message: `${name} is too long to keep (${value.length} characters, at most ${MAX_VALUE}).` };
+  if (value.length > MAX_VALUE)
+    return {
+      ok: false,
+      message: `${name} is too long to keep (${value.length} characters, at most ${MAX_VALUE}).`,
+    };
   props.setProperty(PREFIX + name, value);
-  return { ok: true, message: `Saved ${name} in your own Apps Script user properties (not in the spreadsheet).` };
+  return {
+    ok: true,
+    message: `Saved ${name} in your own Apps Script user properties (not in the spreadsheet).`,
+  };
 }
 
 export function readSecret(props: Properties, name: string): string | null {

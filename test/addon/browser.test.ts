@@ -33,7 +33,10 @@ function rate(gas: AppsScript): string {
     set('rate', 7.45);
     set('rate-currency', 'USD');
     set('expected-delivery', '2026-12-04');
-    set('rates-considered', 'USPS/Ground Advantage 7.45 USD 2026-12-04; UPS/Ground 9.10 USD 2026-12-03; USPS/Priority Mail 10.40 USD 2026-12-03; FedEx/Home Delivery 11.20 USD 2026-12-03');
+    set(
+      'rates-considered',
+      'USPS/Ground Advantage 7.45 USD 2026-12-04; UPS/Ground 9.10 USD 2026-12-03; USPS/Priority Mail 10.40 USD 2026-12-03; FedEx/Home Delivery 11.20 USD 2026-12-03',
+    );
   });
   gas.spreadsheet.select('Orders', 'A2');
   return orderId;
@@ -49,7 +52,7 @@ describe('the rates sidebar in Chromium', () => {
     await page.screenshot({ path: screenshotPath('rates-sidebar.png') });
     await page.check('input[aria-label="UPS Ground"]');
     await page.click('button.use');
-    await page.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('Chose'));
+    await page.waitForFunction('document.getElementById("status").textContent.startsWith("Chose")');
     const rec = decodeTable(ordersTable, gas.spreadsheet.values('Orders') as Grid).rows[0].record;
     expect([rec.carrier, rec.service, rec.rate]).toEqual(['UPS', 'Ground', 910]);
     expect(await page.textContent('tr.chosen')).toContain('UPS Ground');
@@ -64,22 +67,26 @@ describe('the Settings dialog in Chromium', () => {
     await page.waitForSelector('[name="ship-from-city"]');
     await page.fill('[name="safety-stock"]', '2.5');
     await page.click('#save');
-    await page.waitForFunction(() => document.getElementById('status')!.className === 'error');
+    await page.waitForFunction('document.getElementById("status").className === "error"');
     expect(await page.textContent('#status')).toMatch(/safety-stock must be a whole number/);
     expect(gas.docProps().getKeys()).toEqual([]);
     await page.fill('[name="ship-from-city"]', 'Sparks');
     await page.fill('[name="safety-stock"]', '3');
     await page.selectOption('[name="marketplace"]', 'CA');
     await page.click('#save');
-    await page.waitForFunction(() => document.getElementById('status')!.className === 'ok');
+    await page.waitForFunction('document.getElementById("status").className === "ok"');
     expect(gas.docProps().getProperty('setting.ship-from-city')).toBe('Sparks');
-    const settings = decodeTable(settingsTable, gas.spreadsheet.values('Settings') as Grid).rows.map((r) => r.record);
+    const settings = decodeTable(settingsTable, gas.spreadsheet.values('Settings') as Grid).rows.map(
+      (r) => r.record,
+    );
     expect(settings.find((s) => s.key === 'marketplace')!.value).toBe('CA');
     expect(settings.find((s) => s.key === 'safety-stock')!.value).toBe('3');
     await page.fill('#secretName', 'shippo.api-key');
     await page.fill('#secretValue', 'shippo_test_123');
     await page.click('#saveSecret');
-    await page.waitForFunction(() => document.getElementById('secretNames')!.textContent!.includes('shippo.api-key'));
+    await page.waitForFunction(
+      'document.getElementById("secretNames").textContent.includes("shippo.api-key")',
+    );
     expect(await page.inputValue('#secretValue')).toBe('');
     await page.screenshot({ path: screenshotPath('settings-dialog.png'), fullPage: true });
     await page.close();
@@ -91,9 +98,13 @@ describe('the Import orders dialog in Chromium', () => {
     const gas = new AppsScript();
     gas.call('menuSetUpSheets');
     const page = await openHtml(browser, gas, 'ImportDialog', { width: 520, height: 420 });
-    await page.setInputFiles('#file', { name: 'unshipped-orders.txt', mimeType: 'text/plain', buffer: fs.readFileSync(SAMPLE_REPORT) });
+    await page.setInputFiles('#file', {
+      name: 'unshipped-orders.txt',
+      mimeType: 'text/plain',
+      buffer: fs.readFileSync(SAMPLE_REPORT),
+    });
     await page.click('#import');
-    await page.waitForFunction(() => document.getElementById('result')!.className === 'ok');
+    await page.waitForFunction('document.getElementById("result").className === "ok"');
     expect(await page.textContent('#result')).toMatch(/14 added/);
     expect(decodeTable(ordersTable, gas.spreadsheet.values('Orders') as Grid).rows).toHaveLength(14);
     await page.screenshot({ path: screenshotPath('import-dialog.png') });
@@ -105,7 +116,7 @@ describe('the Schedule reports dialog in Chromium', () => {
   it('installs one daily trigger', async () => {
     const gas = sheetFromTemplates();
     const page = await openHtml(browser, gas, 'ScheduleDialog', { width: 480, height: 520 });
-    await page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
+    await page.waitForFunction('document.getElementById("status").textContent !== ""');
     await page.check('[name="enabled"]');
     await page.selectOption('[name="frequency"]', 'daily');
     await page.selectOption('[name="hour"]', '7');
@@ -113,7 +124,7 @@ describe('the Schedule reports dialog in Chromium', () => {
     await page.check('[name="email"]');
     await page.fill('[name="recipients"]', 'owner@example.com');
     await page.click('button[type="submit"]');
-    await page.waitForFunction(() => document.getElementById('status')!.className === 'ok');
+    await page.waitForFunction('document.getElementById("status").className === "ok"');
     expect(gas.scriptApp.triggers.map((t) => t.schedule)).toEqual(['every 1 d at 7h']);
     await page.screenshot({ path: screenshotPath('schedule-dialog.png') });
     await page.close();

@@ -49,15 +49,25 @@ const SHIM = `
 
 /** Where screenshots go: docs/images when UPDATE_DOCS_IMAGES=1 (then commit them), else test-output/. */
 export function screenshotPath(name: string): string {
-  const dir = process.env.UPDATE_DOCS_IMAGES === '1' ? path.join(ROOT, 'docs/images') : path.join(ROOT, 'test-output/screenshots');
+  const dir =
+    process.env.UPDATE_DOCS_IMAGES === '1'
+      ? path.join(ROOT, 'docs/images')
+      : path.join(ROOT, 'test-output/screenshots');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
 }
 
-export async function openHtml(browser: Browser, gas: AppsScript, file: string, size: { width: number; height: number }): Promise<Page> {
+export async function openHtml(
+  browser: Browser,
+  gas: AppsScript,
+  file: string,
+  size: { width: number; height: number },
+): Promise<Page> {
   const page = await browser.newPage({ viewport: size });
   // Nothing leaves the machine.
-  await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+  await page.route('**/*', (route) =>
+    route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+  );
   await page.exposeFunction('__gasCall', (name: string, args: string) => {
     try {
       return JSON.stringify({ ok: true, value: gas.call(name, ...(JSON.parse(args) as unknown[])) ?? null });

@@ -1,4 +1,5 @@
 /** The built dist/Code.js is one Apps Script file: no modules, entry points at top level, nothing Node-only. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -62,8 +63,27 @@ describe('dist/Code.js', () => {
 
   it('contains no Node-only package and no Node API', () => {
     const inputs = JSON.parse(fs.readFileSync(path.join(DIST, 'meta/addon-inputs.json'), 'utf8')) as string[];
-    const packages = new Set(inputs.filter((p) => p.includes('node_modules/')).map((p) => p.split('node_modules/')[1].split('/').slice(0, p.split('node_modules/')[1].startsWith('@') ? 2 : 1).join('/')));
-    for (const banned of ['googleapis', '@googleapis/sheets', 'exceljs', 'csv-parse', 'csv-stringify', 'pdfkit', 'iconv-lite', 'google-auth-library'])
+    const packages = new Set(
+      inputs
+        .filter((p) => p.includes('node_modules/'))
+        .map((p) =>
+          p
+            .split('node_modules/')[1]
+            .split('/')
+            .slice(0, p.split('node_modules/')[1].startsWith('@') ? 2 : 1)
+            .join('/'),
+        ),
+    );
+    for (const banned of [
+      'googleapis',
+      '@googleapis/sheets',
+      'exceljs',
+      'csv-parse',
+      'csv-stringify',
+      'pdfkit',
+      'iconv-lite',
+      'google-auth-library',
+    ])
       expect(packages.has(banned)).toBe(false);
     expect(inputs.some((p) => p.startsWith('src/node/'))).toBe(false);
     expect(code()).not.toMatch(/\brequire\(|process\.env|__dirname|Buffer\./);
@@ -74,10 +94,15 @@ describe('dist/Code.js', () => {
     const probe = path.join(ROOT, 'addon/__probe_node_only.ts');
     const main = fs.readFileSync(path.join(ROOT, 'addon/main.ts'), 'utf8');
     fs.writeFileSync(probe, "import ExcelJS from 'exceljs';\nexport const x = ExcelJS;\n");
-    fs.writeFileSync(path.join(ROOT, 'addon/main.ts'), `${main}\nexport { x as _probe } from './__probe_node_only';\n`);
+    fs.writeFileSync(
+      path.join(ROOT, 'addon/main.ts'),
+      `${main}\nexport { x as _probe } from './__probe_node_only';\n`,
+    );
     try {
-      const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-addon.mjs')], { cwd: ROOT, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-addon.mjs')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       expect(r.status).not.toBe(0);
       expect(r.stderr).toMatch(/exceljs is Node-only and cannot be in the add-on/);
     } finally {
@@ -98,6 +123,5 @@ describe('dist/Code.js', () => {
 });
 
 function buildAgain(): void {
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-addon.mjs')], { cwd: ROOT });
 }

@@ -29,7 +29,15 @@ describe('FilteredWorkbook', () => {
     const seen = await markAll(new FilteredWorkbook(book, 'Orders', selectedOrders(new Set([3, 7]))));
     expect(seen).toEqual([2, 3, 7]);
     const after = (await book.read(['Orders'])).get('Orders')!;
-    expect(after.map((r) => r[5])).toEqual(['status', 'Allocated', 'Allocated', 'New', 'New', 'New', 'Allocated']);
+    expect(after.map((r) => r[5])).toEqual([
+      'status',
+      'Allocated',
+      'Allocated',
+      'New',
+      'New',
+      'New',
+      'Allocated',
+    ]);
     expect(after.map((r) => r[4])).toEqual(orders(['A', 'A', 'B', 'C', 'C', 'D']).map((r) => r[4]));
   });
 
@@ -68,7 +76,14 @@ describe('FilteredWorkbook', () => {
 
 describe('selection spans', () => {
   it('merges overlapping and adjacent spans', () => {
-    expect(mergeSpans([{ from: 9, to: 12 }, { from: 2, to: 4 }, { from: 5, to: 5 }, { from: 11, to: 20 }])).toEqual([
+    expect(
+      mergeSpans([
+        { from: 9, to: 12 },
+        { from: 2, to: 4 },
+        { from: 5, to: 5 },
+        { from: 11, to: 20 },
+      ]),
+    ).toEqual([
       { from: 2, to: 5 },
       { from: 9, to: 20 },
     ]);

@@ -41,8 +41,13 @@ describe('the add-on menu', () => {
     ]);
     for (const item of menu.items!.filter((i) => i.handler !== ''))
       expect(typeof gas.context[item.handler]).toBe('function');
-    expect(gas.calls.methods('SpreadsheetApp')).toEqual({ 'SpreadsheetApp.getUi': 1, 'Ui.createAddonMenu': 1 });
-    expect(gas.calls.get('PropertiesService') + gas.calls.get('LockService') + gas.calls.get('ScriptApp')).toBe(0);
+    expect(gas.calls.methods('SpreadsheetApp')).toEqual({
+      'SpreadsheetApp.getUi': 1,
+      'Ui.createAddonMenu': 1,
+    });
+    expect(
+      gas.calls.get('PropertiesService') + gas.calls.get('LockService') + gas.calls.get('ScriptApp'),
+    ).toBe(0);
   });
 
   it('onInstall adds the same menu', () => {
@@ -123,7 +128,10 @@ describe('Import orders… (upload)', () => {
     expect(grid.map((r) => r[zip])).toContain('02116');
     expect(grid.every((r) => typeof r[column(gas, 'Orders', 'order-item-id')] === 'string')).toBe(true);
     expect(t.rows.every((r) => r.record.status === 'New')).toBe(true);
-    const again = gas.call<Outcome>('uploadOrderReport', upload('unshipped-orders.txt', fs.readFileSync(SAMPLE_REPORT)));
+    const again = gas.call<Outcome>(
+      'uploadOrderReport',
+      upload('unshipped-orders.txt', fs.readFileSync(SAMPLE_REPORT)),
+    );
     expect(again.status).toBe('done');
     expect(again.body).toContain('0 added, 0 updated, 14 unchanged');
     expect(gas.spreadsheet.values('Orders')).toEqual(grid);
@@ -134,10 +142,12 @@ describe('Import orders… (upload)', () => {
   it('decodes a Windows-1252 report and a CSV copy', () => {
     const gas = new AppsScript();
     gas.call('menuSetUpSheets');
-    const text = 'order-id\torder-item-id\tsku\tquantity-purchased\tship-postal-code\trecipient-name\n111-0000001-0000001\t10000000000001\tSKU-1\t1\t02134\tJosé Núñez\n';
+    const text =
+      'order-id\torder-item-id\tsku\tquantity-purchased\tship-postal-code\trecipient-name\n111-0000001-0000001\t10000000000001\tSKU-1\t1\t02134\tJosé Núñez\n';
     const r = gas.call<Outcome>('uploadOrderReport', upload('cp1252.txt', iconv.encode(text, 'win1252')));
     expect(r.status).toBe('done');
-    const csv = 'order-id,order-item-id,sku,quantity-purchased,ship-postal-code,recipient-name\n111-0000001-0000002,10000000000002,SKU-2,3,00501,"Doe, Jane"\n';
+    const csv =
+      'order-id,order-item-id,sku,quantity-purchased,ship-postal-code,recipient-name\n111-0000001-0000002,10000000000002,SKU-2,3,00501,"Doe, Jane"\n';
     expect(gas.call<Outcome>('uploadOrderReport', upload('copy.csv', Buffer.from(csv))).status).toBe('done');
     const rows = decodeTable(ordersTable, gas.spreadsheet.values('Orders') as Grid).rows.map((x) => x.record);
     expect(rows.map((x) => [x['recipient-name'], x['ship-postal-code'], x['quantity-purchased']])).toEqual([
@@ -149,12 +159,21 @@ describe('Import orders… (upload)', () => {
   it('refuses an Excel file, a binary file and a file that is not an order report, changing nothing', () => {
     const gas = sheetFromTemplates();
     const before = snapshot(gas.spreadsheet);
-    const xlsx = gas.call<Outcome>('uploadOrderReport', upload('orders.xlsx', Buffer.from('PK\u0003\u0004rest-of-zip')));
+    const xlsx = gas.call<Outcome>(
+      'uploadOrderReport',
+      upload('orders.xlsx', Buffer.from('PK\u0003\u0004rest-of-zip')),
+    );
     expect(xlsx.status).toBe('refused');
     expect(xlsx.body).toMatch(/Excel workbook/);
-    const png = gas.call<Outcome>('uploadOrderReport', upload('x.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1])));
+    const png = gas.call<Outcome>(
+      'uploadOrderReport',
+      upload('x.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1])),
+    );
     expect(png.body).toMatch(/not a text file/);
-    const other = gas.call<Outcome>('uploadOrderReport', upload('inventory.tsv', Buffer.from('sku\ton-hand\nA\t1\n')));
+    const other = gas.call<Outcome>(
+      'uploadOrderReport',
+      upload('inventory.tsv', Buffer.from('sku\ton-hand\nA\t1\n')),
+    );
     expect(other.status).toBe('refused');
     expect(other.body).toMatch(/inventory\.tsv is not an Amazon order report/);
     expect(snapshot(gas.spreadsheet)).toBe(before);
@@ -162,20 +181,23 @@ describe('Import orders… (upload)', () => {
 });
 
 describe('menu items whose workflow is not in this version', () => {
-  it.each(['menuCheckStock', 'menuChooseCarriers', 'menuGenerateLabels', 'menuRecordTracking', 'menuSalesReport'])(
-    '%s says so and changes nothing',
-    (handler) => {
-      const gas = sheetFromTemplates();
-      const before = snapshot(gas.spreadsheet);
-      const out = gas.call<Outcome>(handler);
-      if (out.status === 'unavailable') {
-        expect(out.body).toMatch(/not in this version of the Shipsheet add-on yet/);
-        const alert = gas.sheets.ui.find((e) => e.kind === 'alert')!;
-        expect(alert.title).toMatch(/not in this version yet/);
-        expect(snapshot(gas.spreadsheet)).toBe(before);
-      } else expect(['done', 'problems', 'refused']).toContain(out.status);
-    },
-  );
+  it.each([
+    'menuCheckStock',
+    'menuChooseCarriers',
+    'menuGenerateLabels',
+    'menuRecordTracking',
+    'menuSalesReport',
+  ])('%s says so and changes nothing', (handler) => {
+    const gas = sheetFromTemplates();
+    const before = snapshot(gas.spreadsheet);
+    const out = gas.call<Outcome>(handler);
+    if (out.status === 'unavailable') {
+      expect(out.body).toMatch(/not in this version of the Shipsheet add-on yet/);
+      const alert = gas.sheets.ui.find((e) => e.kind === 'alert')!;
+      expect(alert.title).toMatch(/not in this version yet/);
+      expect(snapshot(gas.spreadsheet)).toBe(before);
+    } else expect(['done', 'problems', 'refused']).toContain(out.status);
+  });
 });
 
 describe('the document lock', () => {

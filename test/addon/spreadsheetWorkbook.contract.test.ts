@@ -20,13 +20,16 @@ function asNodeWorkbook(book: Workbook): Workbook {
   };
 }
 
-describeWorkbookContract('Google Sheets add-on (SpreadsheetApp, in the bundle)', async (initial: Record<string, Grid>) => {
-  const gas = new AppsScript();
-  for (const [name, grid] of Object.entries(initial)) gas.spreadsheet.seed(name, grid);
-  const ns = gas.namespace<Namespace>();
-  return {
-    book: asNodeWorkbook(ns._workbook()),
-    reopen: async () => asNodeWorkbook(ns._workbook(gas.spreadsheet.id)),
-    cleanup: async () => undefined,
-  };
-});
+describeWorkbookContract(
+  'Google Sheets add-on (SpreadsheetApp, in the bundle)',
+  async (initial: Record<string, Grid>) => {
+    const gas = new AppsScript();
+    for (const [name, grid] of Object.entries(initial)) gas.spreadsheet.seed(name, grid);
+    const ns = gas.namespace<Namespace>();
+    return {
+      book: asNodeWorkbook(ns._workbook()),
+      reopen: async () => asNodeWorkbook(ns._workbook(gas.spreadsheet.id)),
+      cleanup: async () => undefined,
+    };
+  },
+);

@@ -3,6 +3,7 @@
  * context whose globals are the fakes of Google's services, every call counted. A test plays the seller
  * (menu clicks, dialogs) or a trigger, and looks at the spreadsheet afterwards.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -10,9 +11,36 @@ import { CallLog, tracked } from './calls';
 import type { FakeSpreadsheet } from './spreadsheetApp';
 import { FakeSpreadsheetApp } from './spreadsheetApp';
 import type { SentMail } from './services';
-import { FakeLock, FakeLockState, FakeProperties, FakeScriptApp, fakeHtmlService, fakeMailApp, fakeUtilities } from './services';
+import {
+  FakeLock,
+  FakeLockState,
+  FakeProperties,
+  FakeScriptApp,
+  fakeHtmlService,
+  fakeMailApp,
+  fakeUtilities,
+} from './services';
 
-export const ROOT = path.resolve(__dirname, '../..');
+/** The repository (the folder whose package.json is shipsheet's), also when this file is bundled elsewhere. */
+function findRoot(): string {
+  for (const start of [__dirname, process.cwd()]) {
+    let dir = start;
+    for (;;) {
+      const pkg = path.join(dir, 'package.json');
+      if (
+        fs.existsSync(pkg) &&
+        (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'shipsheet'
+      )
+        return dir;
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  throw new Error('cannot find the shipsheet folder');
+}
+
+export const ROOT = findRoot();
 export const DIST = path.join(ROOT, 'dist');
 
 export interface AppsScriptOptions {
@@ -27,8 +55,10 @@ let built = false;
 /** Build the add-on as `npm run build` does (once per test file). */
 export function buildAddonOnce(): void {
   if (built) return;
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-addon.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-addon.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`add-on build failed:\n${r.stdout}\n${r.stderr}`);
   built = true;
 }
@@ -81,9 +111,16 @@ export class AppsScript {
       SpreadsheetApp: new Proxy(spreadsheetApp, {
         get: (t, p, r) => {
           if (p === 'getActiveSpreadsheet' && this.inTrigger) return () => null;
-          if (p === 'getUi' && this.inTrigger) return () => { throw new Error('Cannot call SpreadsheetApp.getUi() from this context.'); };
+          if (p === 'getUi' && this.inTrigger)
+            return () => {
+              throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+            };
           const v = Reflect.get(t, p, r);
-          return p === 'getUi' || p === 'newDataValidation' ? v : typeof v === 'function' ? (...a: unknown[]) => guard('SpreadsheetApp', v(...a)) : v;
+          return p === 'getUi' || p === 'newDataValidation'
+            ? v
+            : typeof v === 'function'
+              ? (...a: unknown[]) => guard('SpreadsheetApp', v(...a))
+              : v;
         },
       }),
       PropertiesService: tracked(
@@ -91,10 +128,20 @@ export class AppsScript {
           getDocumentProperties: () => {
             guard('PropertiesService', null);
             const id = activeId();
-            return id === null ? null : tracked(props(this.documentProperties, id), this.calls, 'PropertiesService', 'Properties');
+            return id === null
+              ? null
+              : tracked(props(this.documentProperties, id), this.calls, 'PropertiesService', 'Properties');
           },
-          getUserProperties: () => guard('PropertiesService', tracked(props(this.userProperties, this.user), this.calls, 'PropertiesService', 'Properties')),
-          getScriptProperties: () => guard('PropertiesService', tracked(props(this.userProperties, '(script)'), this.calls, 'PropertiesService', 'Properties')),
+          getUserProperties: () =>
+            guard(
+              'PropertiesService',
+              tracked(props(this.userProperties, this.user), this.calls, 'PropertiesService', 'Properties'),
+            ),
+          getScriptProperties: () =>
+            guard(
+              'PropertiesService',
+              tracked(props(this.userProperties, '(script)'), this.calls, 'PropertiesService', 'Properties'),
+            ),
         },
         this.calls,
         'PropertiesService',
@@ -117,7 +164,9 @@ export class AppsScript {
       HtmlService: fakeHtmlService(this.calls, DIST),
       ScriptApp: this.scriptApp.global(this.calls),
       Utilities: fakeUtilities(this.calls),
-      MailApp: new Proxy(fakeMailApp(this.calls, this.mail), { get: (t, p, r) => guard('MailApp', Reflect.get(t, p, r)) }),
+      MailApp: new Proxy(fakeMailApp(this.calls, this.mail), {
+        get: (t, p, r) => guard('MailApp', Reflect.get(t, p, r)),
+      }),
       Session: tracked(
         {
           getActiveUser: () => ({ getEmail: () => (this.authModeNone ? '' : this.user) }),
@@ -147,7 +196,9 @@ export class AppsScript {
     const fn = this.context[name] as unknown;
     if (typeof fn !== 'function') throw new Error(`Code.js has no top-level function ${name}`);
     // Arguments cross google.script.run as JSON, so do results.
-    const result = (fn as (...a: unknown[]) => unknown)(...args.map((a) => (a === undefined ? a : JSON.parse(JSON.stringify(a)))));
+    const result = (fn as (...a: unknown[]) => unknown)(
+      ...args.map((a) => (a === undefined ? a : JSON.parse(JSON.stringify(a)))),
+    );
     return (result === undefined ? undefined : JSON.parse(JSON.stringify(result))) as T;
   }
 

@@ -34,7 +34,12 @@ export function tracked<T extends object>(target: T, calls: CallLog, service: st
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver);
-      if (typeof value !== 'function' || typeof prop === 'symbol' || prop === 'constructor' || prop.startsWith('_'))
+      if (
+        typeof value !== 'function' ||
+        typeof prop === 'symbol' ||
+        prop === 'constructor' ||
+        prop.startsWith('_')
+      )
         return value;
       return (...args: unknown[]) => {
         calls.count(service, `${type}.${prop}`);

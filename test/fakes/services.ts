@@ -30,7 +30,9 @@ export class FakeProperties {
     this.map.set(key, v);
     if (this.size() > MAX_STORE) {
       this.map.delete(key);
-      throw new GoogleError('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw new GoogleError(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
     return this;
   }
@@ -74,7 +76,8 @@ export class FakeLock {
     return true;
   }
   waitLock(ms: number): void {
-    if (!this.tryLock(ms)) throw new GoogleError('Lock timeout: another process was holding the lock for too long.');
+    if (!this.tryLock(ms))
+      throw new GoogleError('Lock timeout: another process was holding the lock for too long.');
   }
   hasLock(): boolean {
     return this.state.holder === this.me;
@@ -132,7 +135,10 @@ export class FakeScriptApp {
   ) {}
 
   global(calls: CallLog): object {
-    const self = this;
+    const triggers = this.triggers;
+    const user = this.user;
+    const spreadsheetId = this.spreadsheetId;
+    const nextUid = (): string => String(this.next++);
     const wrap = (t: FakeTrigger) =>
       tracked(
         {
@@ -152,25 +158,37 @@ export class FakeScriptApp {
         const clock = {
           after: (ms: number) => ((schedule = `once after ${ms} ms`), clock),
           everyMinutes: (_n: number) => {
-            throw new GoogleError('Add-ons may not create time-based triggers that run more often than once an hour.');
+            throw new GoogleError(
+              'Add-ons may not create time-based triggers that run more often than once an hour.',
+            );
           },
           everyHours: (n: number) => {
-            if (![1, 2, 4, 6, 8, 12].includes(n)) throw new GoogleError('The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
+            if (![1, 2, 4, 6, 8, 12].includes(n))
+              throw new GoogleError('The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
             schedule = `every ${n} h`;
             return clock;
           },
           everyDays: (n: number) => ((schedule = `every ${n} d`), clock),
           atHour: (h: number) => {
-            if (!Number.isInteger(h) || h < 0 || h > 23) throw new GoogleError('The hour must be between 0 and 23.');
+            if (!Number.isInteger(h) || h < 0 || h > 23)
+              throw new GoogleError('The hour must be between 0 and 23.');
             schedule += ` at ${h}h`;
             return clock;
           },
           onWeekDay: (d: string) => ((schedule = `weekly ${d}`), clock),
           create: () => {
-            if (self.triggers.filter((t) => t.user === self.user()).length >= MAX_TRIGGERS)
-              throw new GoogleError('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-            const t: FakeTrigger = { uid: String(self.next++), handler, user: self.user(), spreadsheetId: self.spreadsheetId(), schedule };
-            self.triggers.push(t);
+            if (triggers.filter((t) => t.user === user()).length >= MAX_TRIGGERS)
+              throw new GoogleError(
+                'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+              );
+            const t: FakeTrigger = {
+              uid: nextUid(),
+              handler,
+              user: user(),
+              spreadsheetId: spreadsheetId(),
+              schedule,
+            };
+            triggers.push(t);
             return wrap(t);
           },
         };
@@ -180,13 +198,16 @@ export class FakeScriptApp {
     return tracked(
       {
         AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
-        WeekDay: Object.fromEntries(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((d) => [d, d])),
+        WeekDay: Object.fromEntries(
+          ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((d) => [d, d]),
+        ),
         newTrigger: (handler: string) => builder(handler),
-        getProjectTriggers: () => self.triggers.filter((t) => t.user === self.user()).map(wrap),
-        getUserTriggers: (ss: { getId(): string }) => self.triggers.filter((t) => t.user === self.user() && t.spreadsheetId === ss.getId()).map(wrap),
+        getProjectTriggers: () => triggers.filter((t) => t.user === user()).map(wrap),
+        getUserTriggers: (ss: { getId(): string }) =>
+          triggers.filter((t) => t.user === user() && t.spreadsheetId === ss.getId()).map(wrap),
         deleteTrigger: (t: { _t: FakeTrigger }) => {
-          const i = self.triggers.indexOf(t._t);
-          if (i >= 0) self.triggers.splice(i, 1);
+          const i = triggers.indexOf(t._t);
+          if (i >= 0) triggers.splice(i, 1);
         },
       },
       calls,
@@ -205,7 +226,8 @@ const CHARSETS: Record<string, string> = {
 };
 
 export function fakeUtilities(calls: CallLog): object {
-  const toSigned = (buf: Uint8Array): number[] => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
+  const toSigned = (buf: Uint8Array): number[] =>
+    Array.prototype.slice.call(new Int8Array(buf.buffer, buf.byteOffset, buf.length)) as number[];
   const toBytes = (signed: readonly number[]): Buffer => Buffer.from(signed.map((b) => b & 0xff));
   const blob = (bytes: number[]) =>
     tracked(
@@ -227,9 +249,12 @@ export function fakeUtilities(calls: CallLog): object {
         if (!/^[A-Za-z0-9+/=\s]*$/.test(s)) throw new GoogleError('Could not decode string.');
         return toSigned(Buffer.from(s, 'base64'));
       },
-      base64Encode: (data: string | number[]) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : toBytes(data)).toString('base64'),
-      newBlob: (data: string | number[]) => blob(typeof data === 'string' ? toSigned(Buffer.from(data, 'utf8')) : [...data]),
-      parseCsv: (text: string, delimiter?: string) => parseCsv(text, { delimiter: delimiter ?? ',', relax_column_count: true }) as string[][],
+      base64Encode: (data: string | number[]) =>
+        (typeof data === 'string' ? Buffer.from(data, 'utf8') : toBytes(data)).toString('base64'),
+      newBlob: (data: string | number[]) =>
+        blob(typeof data === 'string' ? toSigned(Buffer.from(data, 'utf8')) : [...data]),
+      parseCsv: (text: string, delimiter?: string) =>
+        parseCsv(text, { delimiter: delimiter ?? ',', relax_column_count: true }) as string[][],
       getUuid: () => crypto.randomUUID(),
       sleep: () => undefined,
     },
@@ -266,7 +291,10 @@ export function fakeMailApp(calls: CallLog, sent: SentMail[]): object {
   return tracked(
     {
       sendEmail: (a: unknown, subject?: string, body?: string) => {
-        const m = typeof a === 'object' && a !== null ? (a as SentMail) : { to: String(a), subject: String(subject), body: String(body) };
+        const m =
+          typeof a === 'object' && a !== null
+            ? (a as SentMail)
+            : { to: String(a), subject: String(subject), body: String(body) };
         if (!m.to) throw new GoogleError('Failed to send email: no recipient');
         sent.push({ to: m.to, subject: m.subject, body: m.body ?? '' });
       },

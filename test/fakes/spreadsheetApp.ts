@@ -38,7 +38,10 @@ class ValidationBuilder {
   private help: string | null = null;
   private type = 'NONE';
   requireValueInList(values: string[], showDropdown?: boolean): this {
-    if (!Array.isArray(values)) throw new GoogleError('The parameters (String) don\'t match the method signature for DataValidationBuilder.requireValueInList.');
+    if (!Array.isArray(values))
+      throw new GoogleError(
+        "The parameters (String) don't match the method signature for DataValidationBuilder.requireValueInList.",
+      );
     this.type = 'VALUE_IN_LIST';
     this.values = [...values];
     this.dropdown = showDropdown ?? true;
@@ -105,7 +108,9 @@ export class FakeSheet {
   lastColumn(): number {
     let last = 0;
     for (const row of this.cells.slice(0, this.maxRows))
-      if (row) for (let c = Math.min(row.length, this.maxCols) - 1; c >= last; c--) if (row[c] && (row[c].value !== '' || row[c].formula)) last = c + 1;
+      if (row)
+        for (let c = Math.min(row.length, this.maxCols) - 1; c >= last; c--)
+          if (row[c] && (row[c].value !== '' || row[c].formula)) last = c + 1;
     return last;
   }
 
@@ -118,7 +123,8 @@ export class FakeSheet {
       return;
     }
     if (typeof v === 'number' || typeof v === 'boolean') {
-      if (typeof v === 'number' && !Number.isFinite(v)) throw new GoogleError('Invalid argument: a number must be finite');
+      if (typeof v === 'number' && !Number.isFinite(v))
+        throw new GoogleError('Invalid argument: a number must be finite');
       cell.value = v;
       return;
     }
@@ -126,7 +132,10 @@ export class FakeSheet {
       cell.value = new this.book.realm.Date((v as Date).getTime());
       return;
     }
-    if (typeof v !== 'string') throw new GoogleError(`The parameters (${typeof v}) don't match the method signature for Range.setValues.`);
+    if (typeof v !== 'string')
+      throw new GoogleError(
+        `The parameters (${typeof v}) don't match the method signature for Range.setValues.`,
+      );
     if (v.startsWith("'")) {
       cell.value = v.slice(1);
       return;
@@ -153,12 +162,14 @@ export class FakeSheet {
     const tz = this.book.timeZone;
     if (d) {
       const [y, mo, day, h, mi, s] = [d[1], d[2], d[3], d[4] ?? '0', d[5] ?? '0', d[6] ?? '0'].map(Number);
-      if (mo >= 1 && mo <= 12 && day >= 1 && day <= 31) return new this.book.realm.Date(zonedInstant(y, mo, day, h, mi, s, tz));
+      if (mo >= 1 && mo <= 12 && day >= 1 && day <= 31)
+        return new this.book.realm.Date(zonedInstant(y, mo, day, h, mi, s, tz));
     }
     const us = US_DATE.exec(t);
     if (us && this.book.locale === 'en_US') {
       const [mo, day, y] = [us[1], us[2], us[3]].map(Number);
-      if (mo >= 1 && mo <= 12 && day >= 1 && day <= 31) return new this.book.realm.Date(zonedInstant(y, mo, day, 0, 0, 0, tz));
+      if (mo >= 1 && mo <= 12 && day >= 1 && day <= 31)
+        return new this.book.realm.Date(zonedInstant(y, mo, day, 0, 0, 0, tz));
     }
     return v;
   }
@@ -195,16 +206,20 @@ export class FakeRange {
     return this.sheet;
   }
   getA1Notation(): string {
-    const col = (n: number): string => (n <= 0 ? '' : col(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+    const col = (n: number): string =>
+      n <= 0 ? '' : col(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
     const a = `${col(this.col)}${this.row}`;
-    return this.numRows === 1 && this.numCols === 1 ? a : `${a}:${col(this.getLastColumn())}${this.getLastRow()}`;
+    return this.numRows === 1 && this.numCols === 1
+      ? a
+      : `${a}:${col(this.getLastColumn())}${this.getLastRow()}`;
   }
 
   private each<T>(f: (cell: CellState | undefined, r: number, c: number) => T): T[][] {
     const out: T[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const row: T[] = [];
-      for (let c = 0; c < this.numCols; c++) row.push(f(this.sheet.peek(this.row - 1 + r, this.col - 1 + c), this.row - 1 + r, this.col - 1 + c));
+      for (let c = 0; c < this.numCols; c++)
+        row.push(f(this.sheet.peek(this.row - 1 + r, this.col - 1 + c), this.row - 1 + r, this.col - 1 + c));
       out.push(row);
     }
     return out;
@@ -214,7 +229,9 @@ export class FakeRange {
     const D = this.sheet.book.realm.Date;
     return this.each((cell) => {
       const v = cell?.value ?? '';
-      return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? new D((v as Date).getTime()) : v;
+      return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
+        ? new D((v as Date).getTime())
+        : v;
     });
   }
 
@@ -224,13 +241,19 @@ export class FakeRange {
 
   private checkShape(data: unknown, what: string): unknown[][] {
     if (!Array.isArray(data) || data.some((r) => !Array.isArray(r)))
-      throw new GoogleError(`The parameters (${Array.isArray(data) ? 'number[]' : typeof data}) don't match the method signature for Range.${what}.`);
+      throw new GoogleError(
+        `The parameters (${Array.isArray(data) ? 'number[]' : typeof data}) don't match the method signature for Range.${what}.`,
+      );
     const rows = data as unknown[][];
     if (rows.length !== this.numRows)
-      throw new GoogleError(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this.numRows}.`);
+      throw new GoogleError(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this.numRows}.`,
+      );
     for (const r of rows)
       if (r.length !== this.numCols)
-        throw new GoogleError(`The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${this.numCols}.`);
+        throw new GoogleError(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${this.numCols}.`,
+        );
     return rows;
   }
 
@@ -256,14 +279,17 @@ export class FakeRange {
   }
 
   setNumberFormat(pattern: string): this {
-    if (typeof pattern !== 'string') throw new GoogleError("The parameters don't match the method signature for Range.setNumberFormat.");
+    if (typeof pattern !== 'string')
+      throw new GoogleError("The parameters don't match the method signature for Range.setNumberFormat.");
     this.each((_, r, c) => (this.sheet.cell(r, c).format = pattern));
     return this;
   }
 
   setNumberFormats(patterns: unknown): this {
     const rows = this.checkShape(patterns, 'setNumberFormats') as string[][];
-    rows.forEach((row, r) => row.forEach((p, c) => (this.sheet.cell(this.row - 1 + r, this.col - 1 + c).format = p)));
+    rows.forEach((row, r) =>
+      row.forEach((p, c) => (this.sheet.cell(this.row - 1 + r, this.col - 1 + c).format = p)),
+    );
     return this;
   }
 
@@ -282,6 +308,22 @@ export class FakeRange {
       else delete cell.validation;
     });
     return this;
+  }
+
+  setDataValidations(rules: unknown): this {
+    const rows = this.checkShape(rules, 'setDataValidations') as (DataValidation | null)[][];
+    rows.forEach((row, r) =>
+      row.forEach((rule, c) => {
+        const cell = this.sheet.cell(this.row - 1 + r, this.col - 1 + c);
+        if (rule) cell.validation = rule;
+        else delete cell.validation;
+      }),
+    );
+    return this;
+  }
+
+  getDataValidations(): (DataValidation | null)[][] {
+    return this.each((cell) => cell?.validation ?? null);
   }
 
   getDataValidation(): DataValidation | null {
@@ -337,7 +379,8 @@ export class FakeSpreadsheet {
     s.cells = [];
     grid.forEach((row, r) =>
       row.forEach((v, c) => {
-        if (v !== null && v !== '') s.cell(r, c).value = v instanceof Date ? new this.realm.Date(v.getTime()) : v;
+        if (v !== null && v !== '')
+          s.cell(r, c).value = v instanceof Date ? new this.realm.Date(v.getTime()) : v;
       }),
     );
     s.maxRows = Math.max(s.maxRows, grid.length);
@@ -355,7 +398,9 @@ export class FakeSpreadsheet {
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     this.activeSheet = sheet;
     this.selection = a1.map((a) => parseA1(sheet, a));
-    this.current = this.selection[0] ? new FakeRange(sheet, this.selection[0].row, this.selection[0].col, 1, 1) : null;
+    this.current = this.selection[0]
+      ? new FakeRange(sheet, this.selection[0].row, this.selection[0].col, 1, 1)
+      : null;
   }
 
   /** The values of a sheet as getValues would show them, trimmed to the used area (for assertions). */
@@ -413,17 +458,24 @@ export class FakeSpreadsheetApp {
   global(): object {
     const calls = this.calls;
     const S = 'SpreadsheetApp';
-    const wrapRange = (r: FakeRange): object => tracked(new RangeApi(r, wrapRange, wrapSheet), calls, S, 'Range');
+    const wrapRange = (r: FakeRange): object =>
+      tracked(new RangeApi(r, wrapRange, wrapSheet), calls, S, 'Range');
     const wrapSheet = (s: FakeSheet): object => tracked(new SheetApi(s, wrapRange), calls, S, 'Sheet');
-    const wrapBook = (b: FakeSpreadsheet): object => tracked(new SpreadsheetApi(b, wrapSheet, wrapRange, calls), calls, S, 'Spreadsheet');
+    const wrapBook = (b: FakeSpreadsheet): object =>
+      tracked(new SpreadsheetApi(b, wrapSheet, wrapRange, calls), calls, S, 'Spreadsheet');
     const app = {
       getActiveSpreadsheet: () => (this.active ? wrapBook(this.active) : null),
       getActive: () => (this.active ? wrapBook(this.active) : null),
       openById: (id: string) => {
         if (this.currentOnly && this.active?.id !== id)
-          throw new GoogleError('You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets');
+          throw new GoogleError(
+            'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+          );
         const b = this.books.get(id);
-        if (!b) throw new GoogleError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+        if (!b)
+          throw new GoogleError(
+            'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+          );
         return wrapBook(b);
       },
       getUi: () => {
@@ -454,6 +506,8 @@ class RangeApi {
   getNumberFormat = () => this._r.getNumberFormat();
   setDataValidation = (d: DataValidation | null) => (this._r.setDataValidation(d), this._wrapRange(this._r));
   getDataValidation = () => this._r.getDataValidation();
+  setDataValidations = (d: unknown) => (this._r.setDataValidations(d), this._wrapRange(this._r));
+  getDataValidations = () => this._r.getDataValidations();
   setFontWeight = (w: string) => (this._r.setFontWeight(w), this._wrapRange(this._r));
   getRow = () => this._r.getRow();
   getColumn = () => this._r.getColumn();
@@ -479,14 +533,19 @@ class SheetApi {
   getLastColumn = () => this._s.lastColumn();
   getFrozenRows = () => this._s.frozenRows;
   setFrozenRows = (n: number) => {
-    if (n >= this._s.maxRows) throw new GoogleError('Sorry, it is not possible to freeze all the rows of a sheet.');
+    if (n >= this._s.maxRows)
+      throw new GoogleError('Sorry, it is not possible to freeze all the rows of a sheet.');
     this._s.frozenRows = n;
   };
-  getDataRange = () => this._wrapRange(new FakeRange(this._s, 1, 1, Math.max(1, this._s.lastRow()), Math.max(1, this._s.lastColumn())));
+  getDataRange = () =>
+    this._wrapRange(
+      new FakeRange(this._s, 1, 1, Math.max(1, this._s.lastRow()), Math.max(1, this._s.lastColumn())),
+    );
   getRange = (row: unknown, col?: unknown, numRows?: unknown, numCols?: unknown) => {
     if (typeof row === 'string') return this._wrapRange(parseA1(this._s, row));
     const [r, c, nr, nc] = [row, col ?? 1, numRows ?? 1, numCols ?? 1].map(Number);
-    if ([r, c, nr, nc].some((n) => !Number.isInteger(n))) throw new GoogleError("The parameters don't match the method signature for Sheet.getRange.");
+    if ([r, c, nr, nc].some((n) => !Number.isInteger(n)))
+      throw new GoogleError("The parameters don't match the method signature for Sheet.getRange.");
     if (r < 1) throw new GoogleError('The starting row of the range is too small.');
     if (c < 1) throw new GoogleError('The starting column of the range is too small.');
     if (nr < 1) throw new GoogleError('The number of rows in the range must be at least 1.');
@@ -496,25 +555,44 @@ class SheetApi {
     return this._wrapRange(new FakeRange(this._s, r, c, nr, nc));
   };
   insertRowsAfter = (after: number, howMany: number) => {
-    if (after < 1 || after > this._s.maxRows || howMany < 1) throw new GoogleError('Those rows are out of bounds.');
-    this._s.cells.splice(after, 0, ...Array.from({ length: Math.min(howMany, Math.max(0, this._s.cells.length - after)) }, () => []));
+    if (after < 1 || after > this._s.maxRows || howMany < 1)
+      throw new GoogleError('Those rows are out of bounds.');
+    // New rows take the formatting (and drop-downs) of the row above them, as in Sheets.
+    const above = this._s.cells[after - 1] ?? [];
+    const fresh = () =>
+      above.map((c) =>
+        c ? { value: '' as const, format: c.format, validation: c.validation, bold: c.bold } : c,
+      );
+    if (this._s.cells.length > after)
+      this._s.cells.splice(after, 0, ...Array.from({ length: howMany }, fresh));
+    else if (above.length > 0) for (let i = 0; i < howMany; i++) this._s.cells[after + i] = fresh();
     this._s.maxRows += howMany;
     return this;
   };
   insertColumnsAfter = (after: number, howMany: number) => {
-    if (after < 1 || after > this._s.maxCols || howMany < 1) throw new GoogleError('Those columns are out of bounds.');
-    for (const row of this._s.cells) if (row && row.length > after) row.splice(after, 0, ...new Array(howMany));
+    if (after < 1 || after > this._s.maxCols || howMany < 1)
+      throw new GoogleError('Those columns are out of bounds.');
+    for (const row of this._s.cells)
+      if (row && row.length > after) row.splice(after, 0, ...new Array(howMany));
     this._s.maxCols += howMany;
     return this;
   };
   deleteRows = (position: number, howMany: number) => {
-    if (position < 1 || howMany < 1 || position + howMany - 1 > this._s.maxRows) throw new GoogleError('Those rows are out of bounds.');
-    if (this._s.maxRows - howMany <= this._s.frozenRows) throw new GoogleError('Sorry, it is not possible to delete all non-frozen rows.');
+    if (position < 1 || howMany < 1 || position + howMany - 1 > this._s.maxRows)
+      throw new GoogleError('Those rows are out of bounds.');
+    if (this._s.maxRows - howMany <= this._s.frozenRows)
+      throw new GoogleError('Sorry, it is not possible to delete all non-frozen rows.');
     this._s.cells.splice(position - 1, howMany);
     this._s.maxRows -= howMany;
   };
   clearContents = () => {
-    for (const row of this._s.cells) if (row) for (const cell of row) if (cell) { cell.value = ''; delete cell.formula; }
+    for (const row of this._s.cells)
+      if (row)
+        for (const cell of row)
+          if (cell) {
+            cell.value = '';
+            delete cell.formula;
+          }
     return this;
   };
   clear = () => {
@@ -546,7 +624,8 @@ class SpreadsheetApi {
     return s ? this._wrapSheet(s) : null;
   };
   insertSheet = (name?: string, index?: number) => {
-    if (index !== undefined && (index < 0 || index > this._b.sheets.length)) throw new GoogleError('Those sheet indices are out of bounds.');
+    if (index !== undefined && (index < 0 || index > this._b.sheets.length))
+      throw new GoogleError('Those sheet indices are out of bounds.');
     const s = this._b.addSheet(name ?? `Sheet${this._b.sheets.length + 1}`, index);
     this._b.activeSheet = s;
     return this._wrapSheet(s);
@@ -562,7 +641,12 @@ class SpreadsheetApi {
   getActiveRangeList = () => {
     if (this._b.selection.length === 0) return null;
     const ranges = this._b.selection;
-    return tracked({ getRanges: () => ranges.map((r) => this._wrapRange(r)) }, this._calls, 'SpreadsheetApp', 'RangeList');
+    return tracked(
+      { getRanges: () => ranges.map((r) => this._wrapRange(r)) },
+      this._calls,
+      'SpreadsheetApp',
+      'RangeList',
+    );
   };
   toast = (message: string, title?: string) => {
     this._b.toasts.push({ message: String(message), title: String(title ?? '') });

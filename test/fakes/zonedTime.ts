@@ -17,7 +17,15 @@ function partsIn(instant: number, timeZone: string): number[] {
 }
 
 /** The instant at which the clocks of `timeZone` show this wall time. */
-export function zonedInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): number {
+export function zonedInstant(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  timeZone: string,
+): number {
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   let guess = wall;
   for (let i = 0; i < 3; i++) {
