@@ -18,22 +18,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            'fs',
+            'path',
+            'os',
+            'child_process',
+            'http',
+            'https',
+            'net',
+            'stream',
+            'crypto',
+            'buffer',
+            'util',
+            'zlib',
+          ].map((name) => ({ name, message: 'src/core is pure: no Node APIs.' })),
           patterns: [
-            {
-              group: [
-                'node:*',
-                'fs',
-                'path',
-                'os',
-                'child_process',
-                'http',
-                'https',
-                'net',
-                'stream',
-                'crypto',
-              ],
-              message: 'src/core is pure: no Node APIs.',
-            },
+            { group: ['node:*'], message: 'src/core is pure: no Node APIs.' },
             {
               group: [
                 'exceljs',

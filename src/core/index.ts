@@ -11,3 +11,4 @@ export * from './workbook';
 export * from './workflow';
 export * from './carriers';
 export * from './http';
+export * from './amazon';

@@ -112,7 +112,8 @@ export interface CarrierError {
   readonly retryable: boolean;
 }
 
-export type CarrierResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CarrierError };
+export type CarrierResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CarrierError };
 
 export interface CarrierPluginMetadata {
   /** Short id used in Settings (`label-provider`) and the Shipments sheet (`provider`). */
@@ -127,5 +128,6 @@ export interface CarrierPlugin {
   getRates?(request: RateRequest, http: HttpPort): Promise<CarrierResult<RateQuote[]>>;
   buyLabel?(request: LabelRequest, http: HttpPort): Promise<CarrierResult<PurchasedLabel>>;
   voidLabel?(providerShipmentId: string, http: HttpPort): Promise<CarrierResult<{ refunded: boolean }>>;
-  track?(trackingNumber: string, http: HttpPort): Promise<CarrierResult<TrackingStatus>>;
+  /** `carrier` is the carrier's id as the provider named it when the label was bought (some APIs need it). */
+  track?(trackingNumber: string, http: HttpPort, carrier?: string): Promise<CarrierResult<TrackingStatus>>;
 }

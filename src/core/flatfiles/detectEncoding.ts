@@ -8,7 +8,7 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   if (looksLikeUtf16Le(bytes)) return 'utf-16le';
   if (isValidUtf8(bytes)) return 'utf-8';
-  return shiftJisScore(bytes) > 0.9 ? 'shift_jis' : 'windows-1252';
+  return shiftJisScore(bytes) > 0.6 ? 'shift_jis' : 'windows-1252';
 }
 
 /** Binary files (images, zips, PDFs) hold NUL bytes that no text report has. */
@@ -59,28 +59,38 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** Share of high bytes that form valid Shift-JIS double-byte pairs (lead 81-9F/E0-FC, trail 40-7E/80-FC). */
+/**
+ * How much the bytes look like Shift-JIS Japanese: every high byte must form a valid Shift-JIS character, and
+ * most of them must sit in runs of two or more double-byte characters (Japanese words), where Windows-1252's
+ * accented letters stand alone between ASCII letters (`Köln`, `François`).
+ */
 function shiftJisScore(bytes: Uint8Array): number {
-  let pairs = 0;
   let high = 0;
+  let inRuns = 0;
+  let run = 0;
+  const closeRun = () => {
+    if (run >= 4) inRuns += run;
+    run = 0;
+  };
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    if (b < 0x80) continue;
-    if (b >= 0xa1 && b <= 0xdf) {
-      high++;
-      pairs++;
+    if (b < 0x80) {
+      closeRun();
       continue;
     }
-    high++;
-    const t = bytes[i + 1];
-    if (
-      ((b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc)) &&
-      t !== undefined &&
-      ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfc))
-    ) {
-      pairs++;
-      i++;
+    if (b >= 0xa1 && b <= 0xdf) {
+      high++;
+      run++;
+      continue;
     }
+    const t = bytes[i + 1];
+    const lead = (b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc);
+    const trail = t !== undefined && ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfc));
+    if (!lead || !trail) return 0;
+    high += 2;
+    run += 2;
+    i++;
   }
-  return high === 0 ? 0 : pairs / high;
+  closeRun();
+  return high === 0 ? 0 : inRuns / high;
 }

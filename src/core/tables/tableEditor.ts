@@ -140,10 +140,10 @@ export class TableEditor<S extends TableSchema> {
     return { sheet: this.schema.name, added: this.appendedRows, updated: this.updatedRows.size };
   }
 
+  /** True when a cell was set or a row appended (a sheet that would only get its header is not a change). */
   get hasChanges(): boolean {
-    return this.changes.size > 0 || (this.addedHeaders.size > 0 && !this.exists);
+    return this.changes.size > 0 || this.appendedRows > 0;
   }
-
   private currencyFor(rowIndex: number, fields: Partial<RecordOf<S>>): string | null {
     const f = (fields as Record<string, FieldValue>)['currency'];
     if (typeof f === 'string') return f;

@@ -9,7 +9,7 @@ import type { Problem } from '../tables/problem';
 import { problem } from '../tables/problem';
 import { columnsOwnedBy } from '../tables/schema';
 import { TableEditor } from '../tables/tableEditor';
-import type { Workbook } from '../workbook';
+import type { SheetWrite, Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
@@ -20,11 +20,16 @@ export const IMPORT_ORDERS = 'import orders';
 /** The columns an import writes for a new row, besides Amazon's. */
 const NEW_ROW_COLUMNS = ['status', 'imported-at'] as const;
 
+/**
+ * @param alsoWrite further sheet writes that belong to the same run (e.g. the Amazon sync mark in Settings):
+ *   applied in the same write as the orders, so they land together or not at all.
+ */
 export async function importOrders(
   book: Workbook,
   report: ParsedOrderReport,
   source: string,
   context: RunContext,
+  alsoWrite: readonly SheetWrite[] = [],
 ): Promise<ActionResult> {
   if (!report.ok) return refused(IMPORT_ORDERS, report.message);
   const tables = await book.read([ordersTable.name, logTable.name]);
@@ -59,7 +64,9 @@ export async function importOrders(
   let updated = 0;
   let unchanged = 0;
   const now = toIsoUtc(context.now);
-  for (const item of report.items) {
+  const total = report.items.length;
+  for (const [i, item] of report.items.entries()) {
+    if (context.onProgress && i % 2000 === 0) context.onProgress('Merging order items', i, total);
     const fields: Partial<OrderRecord> = {};
     for (const [k, v] of Object.entries(item.fields))
       if (amazonColumns.has(k)) (fields as Record<string, unknown>)[k] = v;
@@ -76,6 +83,7 @@ export async function importOrders(
       else unchanged++;
     }
   }
+  context.onProgress?.('Merging order items', total, total);
   const summary = `${report.rowsRead} rows read, ${report.items.length} order items: ${added} added, ${updated} updated, ${unchanged} unchanged, ${report.rowsRejected} rejected`;
   const log = new TableEditor(
     logTable,
@@ -90,7 +98,7 @@ export async function importOrders(
       problems,
     ),
   );
-  await book.write({ sheets: [orders.toWrite(), log.toWrite()] });
+  await book.write({ sheets: [orders.toWrite(), log.toWrite(), ...alsoWrite] });
   const extraNote =
     report.extraHeaders.length > 0
       ? [

@@ -9,6 +9,8 @@ export interface RunContext {
   readonly now: Date;
   /** Who ran it (an e-mail in the add-on, the OS user on Node). */
   readonly user?: string;
+  /** Told how far a long step has got (`total` 0 when unknown); adapters show it on a terminal or in a toast. */
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 export function logEntry(

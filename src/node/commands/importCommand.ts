@@ -11,7 +11,8 @@ export function registerImport(program: Command): void {
     .command('import')
     .description(`merge a file into the workbook by key (kinds: ${Object.keys(IMPORTERS).join(', ')})`)
     .argument('<kind>', 'what the file holds')
-    .argument('<file>', 'tab-delimited report, CSV, or .xlsx')
+    .argument('[file]', 'tab-delimited report, CSV, or .xlsx')
+    .option('--from <source>', 'orders only: amazon, to pull them from the Selling Partner API')
     .requiredOption('--book <book>', 'workbook: FILE.xlsx')
     .option(
       '--encoding <name>',
@@ -21,12 +22,20 @@ export function registerImport(program: Command): void {
     .option('--mode <mode>', 'merge (default) or replace', 'merge')
     .option('--json', 'print a machine-readable summary')
     .option('--write-copy <file>', 'write the result to another .xlsx instead of the one read')
-    .action(async (kind: string, file: string, opts: BookCommandOptions & ImportOptions) => {
+    .action(async (kind: string, fileArg: string | undefined, opts: BookCommandOptions & ImportOptions) => {
+      if (opts.from && opts.from.toLowerCase() !== 'amazon')
+        throw new UsageError(`shipsheet import: --from ${opts.from} is not known; use --from amazon`);
+      if (opts.from && kind.toLowerCase() !== 'orders')
+        throw new UsageError('shipsheet import: --from amazon works for orders only');
+      if (opts.from) opts.from = opts.from.toLowerCase();
+      const file = fileArg ?? '';
+      if (!file && !opts.from)
+        throw new UsageError('shipsheet import: name the file to import (or --from amazon for orders)');
       const importer = IMPORTERS[kind.toLowerCase()];
       if (!importer)
         throw new UsageError(
           `shipsheet import: unknown kind ${kind}; use one of ${Object.keys(IMPORTERS).join(', ')}`,
         );
-      process.exitCode = await withBook(opts, (book) => importer(book, file, opts));
+      process.exitCode = await withBook(opts, (book, progress) => importer(book, file, opts, progress));
     });
 }

@@ -3,22 +3,42 @@
  * later steps add theirs here (inventory, listings, returns, any table in bulk).
  */
 import type { ActionResult, Workbook } from '../../core';
-import { importOrders, parseOrderReport } from '../../core';
+import { importAmazonOrders, importOrders, parseOrderReport, readSettings, settingsTable } from '../../core';
+import { spApiClientFromEnv } from '../amazon/spApiFromEnv';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
 import { nodeRunContext } from './runContext';
 import path from 'node:path';
+import type { Progress } from '../progress';
 
 export interface ImportOptions extends ReadTableFileOptions {
   mode?: 'merge' | 'replace';
+  /** `amazon`: orders come from the Selling Partner API, not a file. */
+  from?: string;
 }
 
-export type Importer = (book: Workbook, file: string, options: ImportOptions) => Promise<ActionResult>;
+export type Importer = (
+  book: Workbook,
+  file: string,
+  options: ImportOptions,
+  progress: Progress,
+) => Promise<ActionResult>;
 
 export const IMPORTERS: Record<string, Importer> = {
-  async orders(book, file, options) {
-    const input = await readTableFile(file, options);
+  async orders(book, file, options, progress) {
+    if (options.from === 'amazon') return importFromAmazon(book, progress);
     const source = path.basename(file);
-    return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext());
+    progress.phase(`Reading ${source}`);
+    const input = await readTableFile(file, options);
+    return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext(progress));
   },
 };
+
+/** `import orders --from amazon`: the Orders API instead of a file. */
+async function importFromAmazon(book: Workbook, progress: Progress): Promise<ActionResult> {
+  const settings = readSettings(
+    (await book.read([settingsTable.name])).get(settingsTable.name) ?? null,
+  ).settings;
+  progress.phase('Connecting to Amazon');
+  return importAmazonOrders(book, spApiClientFromEnv(settings.text('marketplace')), nodeRunContext(progress));
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Grid, Workbook, WritePlan } from '../../core';
 import { trimGrid } from '../../core';
-import { writeFileAtomic } from './atomicWrite';
+import { removeStaleTemps, writeFileAtomic } from './atomicWrite';
 import { acquireLock } from './fileLock';
 import { lossyParts } from './lossyParts';
 import { fromExcel, toExcel } from './xlsxCell';
@@ -21,6 +21,8 @@ export interface OpenXlsxOptions {
   writeCopyTo?: string;
   /** Take the lock file (default true). */
   lock?: boolean;
+  /** Told when loading and saving start (they take a while on big workbooks). */
+  onPhase?: (label: string) => void;
 }
 
 export class XlsxWorkbook implements Workbook {
@@ -31,6 +33,7 @@ export class XlsxWorkbook implements Workbook {
   /** Parts exceljs would drop; writing refuses while this is not empty (unless writing a copy). */
   private readonly lossy: string[];
   private closed = false;
+  private onPhase?: (label: string) => void;
 
   private constructor(
     readonly file: string,
@@ -58,9 +61,11 @@ export class XlsxWorkbook implements Workbook {
     }
     const release = options.lock === false ? () => undefined : acquireLock(resolved);
     try {
+      if (options.lock !== false) removeStaleTemps(resolved);
       const book = new ExcelJS.Workbook();
       let lossy: string[] = [];
       if (fs.existsSync(resolved)) {
+        options.onPhase?.(`Loading ${path.basename(resolved)}`);
         const data = await fs.promises.readFile(resolved);
         try {
           lossy = await lossyParts(data);
@@ -73,13 +78,10 @@ export class XlsxWorkbook implements Workbook {
       } else if (!options.create) {
         throw new WorkbookFileError(`${file} does not exist. Create it with: shipsheet init --book ${file}`);
       }
-      return new XlsxWorkbook(
-        resolved,
-        book,
-        release,
-        lossy,
-        options.writeCopyTo ? path.resolve(options.writeCopyTo) : resolved,
-      );
+      const target = options.writeCopyTo ? path.resolve(options.writeCopyTo) : resolved;
+      const opened = new XlsxWorkbook(resolved, book, release, lossy, target);
+      opened.onPhase = options.onPhase;
+      return opened;
     } catch (e) {
       release();
       throw e;
@@ -138,6 +140,7 @@ export class XlsxWorkbook implements Workbook {
         }
         if (w.deleteRowsAfter !== undefined) truncateRows(ws, w.deleteRowsAfter);
       }
+      this.onPhase?.(`Saving ${path.basename(this.target)}`);
       const data = await this.book.xlsx.writeBuffer();
       await writeFileAtomic(this.target, new Uint8Array(data as ArrayBuffer));
     } catch (e) {
