@@ -90,7 +90,8 @@ export async function buildAddon() {
   fs.copyFileSync(path.join(root, 'addon/appsscript.json'), path.join(dist, 'appsscript.json'));
   const html = fs.readdirSync(path.join(root, 'addon/html')).filter((f) => f.endsWith('.html'));
   // A page removed from addon/html must not linger in dist/ and be pushed.
-  for (const f of fs.readdirSync(dist)) if (f.endsWith('.html') && !html.includes(f)) fs.rmSync(path.join(dist, f));
+  for (const f of fs.readdirSync(dist))
+    if (f.endsWith('.html') && !html.includes(f)) fs.rmSync(path.join(dist, f));
   for (const f of fs.readdirSync(path.join(root, 'addon/html')))
     if (f.endsWith('.html')) fs.copyFileSync(path.join(root, 'addon/html', f), path.join(dist, f));
   fs.writeFileSync(

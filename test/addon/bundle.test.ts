@@ -6,7 +6,7 @@ import vm from 'node:vm';
 import { AppsScript, DIST, ROOT, buildAddonOnce } from '../fakes/appsScript';
 
 describe('dist/Code.js', () => {
-  beforeAll(() => buildAddonOnce());
+  beforeAll(() => buildAddonOnce(true));
   const code = () => fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
 
   it('has no import or export left and parses as a classic script', () => {

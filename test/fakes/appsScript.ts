@@ -52,14 +52,34 @@ export interface AppsScriptOptions {
 
 let built = false;
 
-/** Build the add-on as `npm run build` does (once per test file). */
-export function buildAddonOnce(): void {
-  if (built) return;
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-addon.mjs')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`add-on build failed:\n${r.stdout}\n${r.stderr}`);
+/** The newest modification time of the files the bundle is built from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  walk(path.join(ROOT, 'addon'));
+  walk(path.join(ROOT, 'src/core'));
+  newest = Math.max(newest, fs.statSync(path.join(ROOT, 'scripts/build-addon.mjs')).mtimeMs);
+  return newest;
+}
+
+/** Build the add-on as `npm run build` does, unless dist/ is newer than every source file (once per test file). */
+export function buildAddonOnce(force = false): void {
+  if (built && !force) return;
+  const code = path.join(DIST, 'Code.js');
+  const fresh = !force && fs.existsSync(code) && fs.statSync(code).mtimeMs > newestSource();
+  if (!fresh) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-addon.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`add-on build failed:\n${r.stdout}\n${r.stderr}`);
+  }
   built = true;
 }
 
