@@ -76,36 +76,65 @@ export class SpreadsheetWorkbook implements Workbook {
       }
       for (const b of w.blocks) checkBlock(this.label, w.sheet, b);
     }
-    for (const w of plan.sheets) {
-      let sheet = targets.get(w.sheet) ?? null;
-      if (!sheet) {
-        sheet = this.spreadsheet.insertSheet(w.sheet, this.spreadsheet.getNumSheets());
-        targets.set(w.sheet, sheet);
+    // Sheets has no transaction: each step that changes the spreadsheet leaves a way back, so that a write
+    // that fails half way (a protected range, a quota) is undone and the spreadsheet is as it was.
+    const undo: (() => void)[] = [];
+    try {
+      for (const w of plan.sheets) {
+        let sheet = targets.get(w.sheet) ?? null;
+        if (!sheet) {
+          const created = this.spreadsheet.insertSheet(w.sheet, this.spreadsheet.getNumSheets());
+          undo.push(() => this.spreadsheet.deleteSheet(created));
+          targets.set(w.sheet, (sheet = created));
+        }
+        this.applySheet(sheet, w, undo);
       }
-      this.applySheet(sheet, w);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      let undone = true;
+      for (const step of undo.reverse())
+        try {
+          step();
+        } catch {
+          undone = false;
+        }
+      throw new Error(
+        `${this.label}: writing failed (${message}); ${undone ? 'what had been written was undone, so nothing changed' : 'some of what had been written could not be undone'}.`,
+      );
     }
   }
 
-  private applySheet(sheet: Sheet, w: SheetWrite): void {
-    if (w.clear) sheet.clearContents();
+  private applySheet(sheet: Sheet, w: SheetWrite, undo: (() => void)[]): void {
+    if (w.clear) {
+      const range = sheet.getDataRange();
+      const before = range.getValues() as Cell[][];
+      sheet.clearContents();
+      undo.push(() => range.setValues(before.map((row) => row.map((v) => toSheetValue(v, false)))));
+    }
     let maxRows = sheet.getMaxRows();
     const maxCols = sheet.getMaxColumns();
     const needRows = Math.max(0, ...w.blocks.map((b) => b.row + b.values.length - 1));
     const needCols = Math.max(0, ...w.blocks.map((b) => b.col + b.values[0].length - 1));
+    let lastRow = 0;
     if (needRows > 0) {
       // Rows past the last one with data are appended rows: they are inserted below it, so the sheet keeps
       // its blank rows (and their formats and drop-downs, which inserted rows copy from the row above) and
       // one call grows it, however many rows there are.
-      const lastRow = sheet.getLastRow();
+      lastRow = sheet.getLastRow();
       if (needRows > lastRow) {
         // Below a data row, not the header: inserted rows copy the row above (a bold header would spread).
         const after = lastRow >= 2 ? lastRow : Math.min(2, maxRows);
-        sheet.insertRowsAfter(after, needRows - lastRow);
-        maxRows += needRows - lastRow;
+        const count = needRows - lastRow;
+        sheet.insertRowsAfter(after, count);
+        undo.push(() => sheet.deleteRows(after + 1, count));
+        maxRows += count;
       }
     }
-    if (needCols > maxCols) sheet.insertColumnsAfter(maxCols, needCols - maxCols);
-    for (const block of w.blocks) this.writeBlock(sheet, block);
+    if (needCols > maxCols) {
+      sheet.insertColumnsAfter(maxCols, needCols - maxCols);
+      undo.push(() => sheet.deleteColumns(maxCols + 1, needCols - maxCols));
+    }
+    for (const block of w.blocks) this.writeBlock(sheet, block, lastRow, undo);
     if (w.deleteRowsAfter !== undefined && maxRows > w.deleteRowsAfter) {
       // Sheets refuses to delete every non-frozen row, so one (blanked) row stays in that case.
       const keep = Math.max(w.deleteRowsAfter, sheet.getFrozenRows() + 1);
@@ -118,7 +147,7 @@ export class SpreadsheetWorkbook implements Workbook {
     if (w.freezeHeader && sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   }
 
-  private writeBlock(sheet: Sheet, block: CellBlock): void {
+  private writeBlock(sheet: Sheet, block: CellBlock, lastRow: number, undo: (() => void)[]): void {
     const height = block.values.length;
     const width = block.values[0].length;
     const formats = block.formats ?? [];
@@ -137,7 +166,19 @@ export class SpreadsheetWorkbook implements Workbook {
     const values = block.values.map((row, r) =>
       row.map((v, c) => toSheetValue(v, plain[c] && block.row + r > 1)),
     );
-    sheet.getRange(block.row, block.col, height, width).setValues(values);
+    const range = sheet.getRange(block.row, block.col, height, width);
+    // What the block covers of the rows that had data, to put back if a later write fails (appended rows
+    // go with the rows inserted for them).
+    const covered = Math.min(height, lastRow - block.row + 1);
+    const before = covered > 0 ? sheet.getRange(block.row, block.col, covered, width) : null;
+    const old = before ? (before.getValues() as Cell[][]) : null;
+    range.setValues(values);
+    if (before && old)
+      undo.push(() =>
+        before.setValues(
+          old.map((row, r) => row.map((v, c) => toSheetValue(v, plain[c] && block.row + r > 1))),
+        ),
+      );
   }
 }
 

@@ -33,3 +33,32 @@ describeWorkbookContract(
     };
   },
 );
+
+describe('the SpreadsheetApp Workbook when Google refuses a write half way', () => {
+  it('undoes what it had written: values, appended rows and created sheets', async () => {
+    const gas = new AppsScript();
+    gas.spreadsheet.seed('Orders', [
+      ['order-item-id', 'status'],
+      ['1', 'New'],
+    ]);
+    gas.spreadsheet.seed('Log', [['time', 'action']]);
+    // The spreadsheet's owner protected the Log's second column.
+    gas.spreadsheet.sheet('Log')!.protectedColumns.add(2);
+    const book = asNodeWorkbook(gas.namespace<Namespace>()._workbook());
+    const before = gas.spreadsheet.values('Orders');
+    const maxRows = gas.spreadsheet.sheet('Orders')!.maxRows;
+    await expect(
+      book.write({
+        sheets: [
+          { sheet: 'Orders', blocks: [{ row: 2, col: 2, values: [['Allocated'], ['New']] }] },
+          { sheet: 'Report', create: true, blocks: [{ row: 1, col: 1, values: [['x']] }] },
+          { sheet: 'Log', blocks: [{ row: 2, col: 1, values: [['2026-12-01', 'check stock']] }] },
+        ],
+      }),
+    ).rejects.toThrow(/protected cell.*what had been written was undone, so nothing changed/);
+    expect(gas.spreadsheet.values('Orders')).toEqual(before);
+    expect(gas.spreadsheet.sheet('Orders')!.maxRows).toBe(maxRows);
+    expect(gas.spreadsheet.sheet('Report')).toBeUndefined();
+    expect(gas.spreadsheet.values('Log')).toEqual([['time', 'action']]);
+  });
+});

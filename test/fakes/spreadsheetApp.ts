@@ -83,6 +83,8 @@ export class FakeSheet {
   maxRows = 1000;
   maxCols = 26;
   frozenRows = 0;
+  /** Columns (1-based) a spreadsheet owner protected: scripts of other users cannot change them. */
+  readonly protectedColumns = new Set<number>();
   constructor(
     readonly book: FakeSpreadsheet,
     public name: string,
@@ -257,7 +259,16 @@ export class FakeRange {
     return rows;
   }
 
+  private checkProtection(): void {
+    for (let c = this.col; c < this.col + this.numCols; c++)
+      if (this.sheet.protectedColumns.has(c))
+        throw new GoogleError(
+          'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+        );
+  }
+
   setValues(data: unknown): this {
+    this.checkProtection();
     const rows = this.checkShape(data, 'setValues');
     rows.forEach((row, r) => row.forEach((v, c) => this.sheet.store(this.row - 1 + r, this.col - 1 + c, v)));
     return this;
@@ -268,6 +279,7 @@ export class FakeRange {
   }
 
   clearContent(): this {
+    this.checkProtection();
     this.each((_, r, c) => {
       const cell = this.sheet.peek(r, c);
       if (cell) {
@@ -576,6 +588,13 @@ class SheetApi {
       if (row && row.length > after) row.splice(after, 0, ...new Array(howMany));
     this._s.maxCols += howMany;
     return this;
+  };
+  deleteColumns = (position: number, howMany: number) => {
+    if (position < 1 || howMany < 1 || position + howMany - 1 > this._s.maxCols)
+      throw new GoogleError('Those columns are out of bounds.');
+    if (howMany >= this._s.maxCols) throw new GoogleError('Sorry, it is not possible to delete all columns.');
+    for (const row of this._s.cells) if (row) row.splice(position - 1, howMany);
+    this._s.maxCols -= howMany;
   };
   deleteRows = (position: number, howMany: number) => {
     if (position < 1 || howMany < 1 || position + howMany - 1 > this._s.maxRows)
