@@ -15,8 +15,12 @@ const CONTINUE_PREFIX = 'shipsheet.continue.';
 /** Defaults: passes of 50,000 order rows; stop starting passes after 4.5 minutes (of the 6). */
 export const DEFAULT_ROWS_PER_PASS = 50000;
 export const DEFAULT_TIME_BUDGET_MS = 270000;
-/** A cursor older than this belongs to a run that died; it no longer blocks new runs. */
-const STALE_MS = 30 * 60 * 1000;
+/**
+ * A continuation fires about a minute after its cursor is saved and runs at most six minutes, so a cursor
+ * older than this belongs to a run that finished where the cursor could not be cleared (a trigger may not
+ * reach document properties) or that died; it no longer blocks new runs.
+ */
+const STALE_MS = 10 * 60 * 1000;
 
 export interface Cursor {
   readonly action: string;
@@ -30,6 +34,8 @@ export interface Cursor {
   readonly startedAt: string;
   readonly savedAt: number;
   readonly spreadsheetId: string;
+  /** Who started the run (their trigger continues it). */
+  readonly user: string;
 }
 
 export interface Tuning {
@@ -58,6 +64,11 @@ export function loadCursor(props: Properties | null, now: number): Cursor | null
   } catch {
     return null;
   }
+}
+
+/** True while the user's own continuation trigger for a run is still waiting to fire. */
+export function continuationScheduled(): boolean {
+  return ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === CONTINUE_HANDLER);
 }
 
 export function clearCursor(props: Properties | null): void {

@@ -12,7 +12,7 @@ import { runSync } from '../runtime/syncPromise';
 import { SettingsOverlay, savedSettings } from '../settings/documentSettings';
 import type { ActionSpec } from './actionTable';
 import type { Cursor } from './continuation';
-import { clearCursor, loadCursor, scheduleContinuation, tuning } from './continuation';
+import { clearCursor, continuationScheduled, loadCursor, scheduleContinuation, tuning } from './continuation';
 import { FilteredWorkbook } from './filteredWorkbook';
 import { both, ordersStartingIn, selectedOrders } from './orderFilters';
 import type { RowSpan } from './selection';
@@ -72,14 +72,19 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
   if (!lock) return busy(spec, options, BUSY_MESSAGE);
   try {
     const docProps = PropertiesService.getDocumentProperties();
-    const pending = loadCursor(docProps, started);
+    const context = runContext();
+    let pending = loadCursor(docProps, started);
+    // The starter's own trigger tells whether their run still goes on; another user's is judged by its age.
+    if (pending && !options.cursor && pending.user === context.user && !continuationScheduled()) {
+      clearCursor(docProps);
+      pending = null;
+    }
     if (pending && !options.cursor)
       return busy(
         spec,
         options,
         `A long ${pending.action} run is still going on in the background (at Orders row ${pending.nextRow} of ${pending.lastRow}); it continues by itself within a few minutes. Nothing was started.`,
       );
-    const context = runContext();
     const overlay = new SettingsOverlay(new SpreadsheetWorkbook(spreadsheet), savedSettings(docProps));
     const { rowsPerPass, timeBudgetMs } = tuning(docProps);
 
@@ -121,6 +126,7 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
           startedAt: prior?.startedAt ?? context.now.toISOString(),
           savedAt: Date.now(),
           spreadsheetId: spreadsheet.getId(),
+          user: prior?.user ?? context.user ?? '',
         });
         continuing = true;
         break;

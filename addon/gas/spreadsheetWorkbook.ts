@@ -100,6 +100,7 @@ export class SpreadsheetWorkbook implements Workbook {
         }
       throw new Error(
         `${this.label}: writing failed (${message}); ${undone ? 'what had been written was undone, so nothing changed' : 'some of what had been written could not be undone'}.`,
+        { cause: e },
       );
     }
   }
