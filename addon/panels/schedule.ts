@@ -105,12 +105,20 @@ export function checkSchedule(
 }
 
 /** What decides the trigger: two configs with the same signature need the same trigger. */
-function signature(c: ScheduleConfig): string {
+function signature(c: ScheduleConfig, timeZone: string): string {
   return c.frequency === 'hourly'
     ? `hourly/${c.everyHours}`
     : c.frequency === 'daily'
-      ? `daily/${c.hour}`
-      : `weekly/${c.weekday}/${c.hour}`;
+      ? `daily/${c.hour}/${timeZone}`
+      : `weekly/${c.weekday}/${c.hour}/${timeZone}`;
+}
+
+/**
+ * The hour of a daily or weekly report is the store's (the timezone setting, else the spreadsheet's), not
+ * the add-on's manifest zone, which is the same for every seller.
+ */
+function storeTimeZone(spreadsheet: Spreadsheet, docProps: GoogleAppsScript.Properties.Properties): string {
+  return savedSettings(docProps).timezone || spreadsheet.getSpreadsheetTimeZone() || 'Etc/UTC';
 }
 
 export interface ScheduleView {
@@ -149,13 +157,15 @@ export function saveSchedule(spreadsheet: Spreadsheet, input: Partial<ScheduleCo
       const docProps = PropertiesService.getDocumentProperties();
       const userProps = PropertiesService.getUserProperties();
       const previous = loadSchedule();
-      docProps.setProperty(CONFIG_PROPERTY, JSON.stringify(config));
+      const timeZone = storeTimeZone(spreadsheet, docProps);
+      docProps.setProperty(CONFIG_PROPERTY, JSON.stringify({ ...config, timeZone }));
       const existing = ourTriggers(spreadsheet);
       const keep =
         config.enabled &&
         existing.length === 1 &&
         previous.enabled &&
-        signature(previous) === signature(config);
+        signature(previous, (previous as { timeZone?: string }).timeZone ?? '') ===
+          signature(config, timeZone);
       let message: string;
       if (keep) {
         userProps.setProperty(
@@ -174,14 +184,14 @@ export function saveSchedule(spreadsheet: Spreadsheet, input: Partial<ScheduleCo
             config.frequency === 'hourly'
               ? clock.everyHours(config.everyHours)
               : config.frequency === 'daily'
-                ? clock.everyDays(1).atHour(config.hour)
-                : clock.onWeekDay(ScriptApp.WeekDay[config.weekday]).atHour(config.hour)
+                ? clock.everyDays(1).atHour(config.hour).inTimezone(timeZone)
+                : clock.onWeekDay(ScriptApp.WeekDay[config.weekday]).atHour(config.hour).inTimezone(timeZone)
           ).create();
           userProps.setProperty(
             TRIGGER_PREFIX + trigger.getUniqueId(),
             JSON.stringify({ spreadsheetId: spreadsheet.getId(), config }),
           );
-          message = `Scheduled: ${describe(config)}.`;
+          message = `Scheduled: ${describe(config)}${config.frequency === 'hourly' ? '' : ` (${timeZone} time)`}.`;
         } else
           message =
             existing.length > 0 ? 'The schedule is off; its trigger was removed.' : 'The schedule is off.';

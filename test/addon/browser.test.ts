@@ -125,7 +125,7 @@ describe('the Schedule reports dialog in Chromium', () => {
     await page.fill('[name="recipients"]', 'owner@example.com');
     await page.click('button[type="submit"]');
     await page.waitForFunction('document.getElementById("status").className === "ok"');
-    expect(gas.scriptApp.triggers.map((t) => t.schedule)).toEqual(['every 1 d at 7h']);
+    expect(gas.scriptApp.triggers.map((t) => t.schedule)).toEqual(['every 1 d at 7h America/Los_Angeles']);
     await page.screenshot({ path: screenshotPath('schedule-dialog.png') });
     await page.close();
   });

@@ -210,7 +210,7 @@ describe('Schedule reports…', () => {
     };
     expect(gas.call<View>('saveSchedule', daily).installed).toBe(true);
     const first = gas.scriptApp.triggers.map((t) => [t.handler, t.schedule]);
-    expect(first).toEqual([['runScheduledReport', 'every 1 d at 7h']]);
+    expect(first).toEqual([['runScheduledReport', 'every 1 d at 7h America/Los_Angeles']]);
     const uid = gas.scriptApp.triggers[0].uid;
     expect(gas.call<View>('saveSchedule', daily).message).toMatch(/unchanged/);
     expect(gas.scriptApp.triggers.map((t) => t.uid)).toEqual([uid]);

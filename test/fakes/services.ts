@@ -176,6 +176,12 @@ export class FakeScriptApp {
             return clock;
           },
           onWeekDay: (d: string) => ((schedule = `weekly ${d}`), clock),
+          inTimezone: (tz: string) => {
+            if (!Intl.supportedValuesOf('timeZone').includes(tz) && tz !== 'Etc/UTC')
+              throw new GoogleError(`Invalid time zone: ${tz}`);
+            schedule += ` ${tz}`;
+            return clock;
+          },
           create: () => {
             if (triggers.filter((t) => t.user === user()).length >= MAX_TRIGGERS)
               throw new GoogleError(
