@@ -202,6 +202,14 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     description: 'Referral fee percent when no category rate applies.',
   },
   {
+    key: 'at-risk-hours',
+    type: 'int',
+    default: '24',
+    group: 'Shipping',
+    description:
+      'Health: orders due to ship within this many hours and still without tracking are listed as at risk.',
+  },
+  {
     key: 'pii-retention-days',
     type: 'int',
     default: '30',

@@ -1,4 +1,5 @@
 /** Every table a Shipsheet workbook holds, in sheet order. */
+import { carrierCodesTable } from './carrierCodes';
 import { inventoryTable } from './inventory';
 import { listingsTable } from './listings';
 import { logTable } from './log';
@@ -20,6 +21,7 @@ export const ALL_TABLES: readonly TableSchema[] = [
   returnsTable,
   settingsTable,
   logTable,
+  carrierCodesTable,
 ];
 
 export function tableByName(name: string): TableSchema | undefined {

@@ -77,9 +77,23 @@ export function decodeTable<S extends TableSchema>(
     for (const spec of schema.columns) {
       const pos = columns.positions.get(spec.name);
       const cell = pos === undefined ? null : cells[pos];
-      const currencyCell = spec.currencyColumn
-        ? cells[columns.positions.get(spec.currencyColumn) ?? -1]
-        : cells[currencyPos ?? -1];
+      if (cell === null || cell === undefined) {
+        // A column the sheet lacks or an empty cell: null without a decode (most Orders cells are empty).
+        if (spec.required && checkRequired) {
+          valid = false;
+          problems.push(problem(source, rowNumber, spec.name, `${spec.name} is required`));
+        }
+        record[spec.name] = null;
+        continue;
+      }
+      // Only money reads a currency; and never index a row with -1, which sends V8 down a slow path.
+      const currencyAt =
+        spec.type !== 'money'
+          ? undefined
+          : spec.currencyColumn
+            ? columns.positions.get(spec.currencyColumn)
+            : currencyPos;
+      const currencyCell = currencyAt === undefined ? null : cells[currencyAt];
       const currency = typeof currencyCell === 'string' ? currencyCell.trim() : null;
       const d = decodeCell(spec, cell ?? null, currency);
       if (!d.ok) {

@@ -1,5 +1,6 @@
 export * from './allTables';
 export * from './cell';
+export * from './carrierCodes';
 export * from './cellCodec';
 export * from './column';
 export * from './columnIndex';

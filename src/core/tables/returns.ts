@@ -29,7 +29,11 @@ export const returnsTable = defineTable({
     text('return-reason', { owner: 'seller', aliases: ['reason'], description: "The buyer's reason." }),
     text('condition', { owner: 'seller', description: 'Sellable, Damaged, Defective, …' }),
     money('refund', { owner: 'seller', aliases: ['refunded-amount'], description: 'Amount refunded.' }),
-    text('currency', { owner: 'seller', description: 'Currency of the refund.' }),
+    text('currency', {
+      owner: 'seller',
+      aliases: ['currency-code'],
+      description: 'Currency of the refund.',
+    }),
     date('return-date', {
       owner: 'seller',
       aliases: ['return-request-date'],

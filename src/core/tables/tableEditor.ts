@@ -109,6 +109,23 @@ export class TableEditor<S extends TableSchema> {
     return changed;
   }
 
+  /**
+   * Overwrite a cell of a column the schema does not know (a newer report column holding buyer data, say).
+   * Does nothing when the sheet has no such column. Returns true when something changed.
+   */
+  setExtra(rowNumber: number, header: string, value: Cell): boolean {
+    const rowIndex = rowNumber - 1;
+    const n = normalizeHeader(header);
+    const col = this.header.findIndex((h) => normalizeHeader(h) === n);
+    if (col < 0) return false;
+    const current = this.cellAt(rowIndex, col) ?? null;
+    const blank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
+    if (current === value || (blank(current) && blank(value))) return false;
+    this.setCell(rowIndex, col, value);
+    if (rowIndex < this.original.length) this.updatedRows.add(rowIndex);
+    return true;
+  }
+
   private extraPosition(header: string): number {
     const n = normalizeHeader(header);
     const found = this.header.findIndex((h) => normalizeHeader(h) === n);

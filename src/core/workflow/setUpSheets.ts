@@ -2,6 +2,7 @@
 import { defaultSettingsRows } from '../settings/readSettings';
 import { ALL_TABLES } from '../tables/allTables';
 import { settingsTable } from '../tables/settingsTable';
+import { carrierCodesTable, DEFAULT_CARRIER_CODES } from '../tables/carrierCodes';
 import type { TableSchema } from '../tables/schema';
 import { TableEditor } from '../tables/tableEditor';
 import type { Workbook } from '../workbook';
@@ -25,6 +26,7 @@ export async function setUpSheets(
       t.columns.map((c) => c.name),
     );
     if (t === settingsTable) for (const row of defaultSettingsRows()) editor.append(row);
+    if (t === carrierCodesTable) for (const row of DEFAULT_CARRIER_CODES) editor.append(row);
     writes.push(editor.toWrite());
     created.push(t.name);
   }

@@ -3,7 +3,14 @@
  * later steps add theirs here (inventory, listings, returns, any table in bulk).
  */
 import type { ActionResult, Workbook } from '../../core';
-import { importAmazonOrders, importOrders, parseOrderReport, readSettings, settingsTable } from '../../core';
+import {
+  importAmazonOrders,
+  importOrders,
+  importReturns,
+  parseOrderReport,
+  readSettings,
+  settingsTable,
+} from '../../core';
 import { spApiClientFromEnv } from '../amazon/spApiFromEnv';
 import { readTableFile } from '../flatfiles/readTableFile';
 import type { ReadTableFileOptions } from '../flatfiles/readTableFile';
@@ -22,7 +29,7 @@ export type Importer = (
   file: string,
   options: ImportOptions,
   progress: Progress,
-) => Promise<ActionResult>;
+) => Promise<ActionResult | ActionResult[]>;
 
 export const IMPORTERS: Record<string, Importer> = {
   async orders(book, file, options, progress) {
@@ -31,6 +38,13 @@ export const IMPORTERS: Record<string, Importer> = {
     progress.phase(`Reading ${source}`);
     const input = await readTableFile(file, options);
     return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext(progress));
+  },
+  /** Amazon's returns report or typed returns; sellable ones are restocked right after. */
+  async returns(book, file, options, progress) {
+    const source = path.basename(file);
+    progress.phase(`Reading ${source}`);
+    const input = await readTableFile(file, options);
+    return importReturns(book, input.grid, source, nodeRunContext(progress));
   },
 };
 

@@ -3,11 +3,23 @@ import type { Command } from 'commander';
 import { registerDemo } from './demoCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerValidateTracking } from './validateTrackingCommand';
+import { registerExport } from './exportCommand';
+import { registerRecordTracking } from './recordTrackingCommand';
+import { registerHealth } from './healthCommand';
+import { registerRestockReturns } from './returnsCommand';
+import { registerPurgePii } from './purgePiiCommand';
 import { registerTrack } from './trackCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerValidateTracking,
+  registerRecordTracking,
+  registerExport,
+  registerHealth,
+  registerRestockReturns,
+  registerPurgePii,
   registerTrack,
 ];

@@ -14,6 +14,7 @@ import {
 } from '../../core';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
+import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
 
 export interface DemoContext {
   readonly book: Workbook;
@@ -63,4 +64,5 @@ export const DEMO_STEPS: DemoStep[] = [
       ),
     ],
   },
+  ...FULFILLMENT_DEMO_STEPS,
 ];

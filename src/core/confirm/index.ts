@@ -1,0 +1,3 @@
+export * from './amazonCarrierCodes';
+export * from './carrierCodeFor';
+export * from './shipConfirmFile';

@@ -1,0 +1,2 @@
+export * from './accountHealth';
+export * from './healthSheet';

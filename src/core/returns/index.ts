@@ -1,0 +1,2 @@
+export * from './isSellable';
+export * from './reportDates';

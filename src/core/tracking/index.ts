@@ -1,0 +1,4 @@
+export * from './carrierNames';
+export * from './checksums';
+export * from './formats';
+export * from './validateTracking';
