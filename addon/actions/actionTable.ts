@@ -4,7 +4,7 @@
  * version yet.
  */
 import type { ActionResult, RunContext, Workbook } from '../../src/core';
-import { setUpSheets } from '../../src/core';
+import { recordTracking, setUpSheets } from '../../src/core';
 import { formatShipsheetSheets } from '../gas/sheetFormatting';
 
 export interface StepEnvironment {
@@ -21,8 +21,13 @@ export interface ActionSpec {
   readonly label: string;
   /** The top-level function the menu item calls. */
   readonly handler: string;
-  /** Works on Orders rows: honours a selection on the Orders sheet and runs in passes on large sheets. */
-  readonly orderRows: boolean;
+  /**
+   * How the step relates to Orders rows. `orders`: each order is handled on its own (rating, labels), so
+   * the step honours a selection on the Orders sheet and runs in passes on very large sheets. `sheet`: the
+   * step weighs every order against the others (stock allocation, tracking numbers used twice), so it always
+   * runs on the whole sheet in one go and says so when rows are selected. `none`: not about Orders rows.
+   */
+  readonly rows: 'orders' | 'sheet' | 'none';
   /** The step writes its own Log row (the core's workflows do); otherwise the runner writes one. */
   readonly logsItself: boolean;
   /** The workflow; absent while it is not in this version. */
@@ -30,40 +35,37 @@ export interface ActionSpec {
 }
 
 export const ACTIONS: readonly ActionSpec[] = [
-  { id: 'checkStock', label: 'Check stock', handler: 'menuCheckStock', orderRows: true, logsItself: true },
+  // Allocation weighs every order against the others (who gets scarce stock), so it needs them all.
+  { id: 'checkStock', label: 'Check stock', handler: 'menuCheckStock', rows: 'sheet', logsItself: true },
   {
     id: 'chooseCarriers',
     label: 'Choose carriers',
     handler: 'menuChooseCarriers',
-    orderRows: true,
+    rows: 'orders',
     logsItself: true,
   },
   {
     id: 'generateLabels',
     label: 'Generate labels',
     handler: 'menuGenerateLabels',
-    orderRows: true,
+    rows: 'orders',
     logsItself: true,
   },
   {
     id: 'recordTracking',
     label: 'Record tracking',
     handler: 'menuRecordTracking',
-    orderRows: true,
+    // Every tracking number is checked against every order (one number on two orders is refused).
+    rows: 'sheet',
     logsItself: true,
+    run: ({ book, context }) => recordTracking(book, context),
   },
-  {
-    id: 'salesReport',
-    label: 'Sales report',
-    handler: 'menuSalesReport',
-    orderRows: false,
-    logsItself: true,
-  },
+  { id: 'salesReport', label: 'Sales report', handler: 'menuSalesReport', rows: 'none', logsItself: true },
   {
     id: 'setUpSheets',
     label: 'Set up sheets',
     handler: 'menuSetUpSheets',
-    orderRows: false,
+    rows: 'none',
     logsItself: false,
     run: async ({ book, spreadsheet }) => {
       const result = await setUpSheets(book);

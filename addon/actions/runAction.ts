@@ -88,13 +88,12 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
     const overlay = new SettingsOverlay(new SpreadsheetWorkbook(spreadsheet), savedSettings(docProps));
     const { rowsPerPass, timeBudgetMs } = tuning(docProps);
 
-    const selection = options.cursor
-      ? options.cursor.spans
-      : spec.orderRows && interactive
-        ? (readSelection(spreadsheet)?.spans ?? null)
-        : null;
+    const perOrder = spec.rows === 'orders';
+    const selected =
+      !options.cursor && spec.rows !== 'none' && interactive ? readSelection(spreadsheet) : null;
+    const selection = options.cursor ? options.cursor.spans : perOrder ? (selected?.spans ?? null) : null;
     const selectionFilter = selection ? selectedOrders(rowsOf(selection)) : null;
-    const lastRow = spec.orderRows ? (options.cursor?.lastRow ?? lastOrdersRow(spreadsheet)) : 0;
+    const lastRow = perOrder ? (options.cursor?.lastRow ?? lastOrdersRow(spreadsheet)) : 0;
 
     const results: ActionResult[] = [];
     let nextRow = options.cursor?.nextRow ?? 2;
@@ -102,7 +101,7 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
     for (;;) {
       let book: Workbook = overlay;
       let passEnd = Infinity;
-      if (spec.orderRows) {
+      if (perOrder) {
         passEnd = nextRow + rowsPerPass;
         const single = nextRow <= 2 && passEnd > lastRow;
         const filter = both(selectionFilter, single ? null : ordersStartingIn(nextRow, passEnd));
@@ -111,7 +110,7 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
       const step = spec.run;
       const result = runSync(() => step({ book, context, spreadsheet }));
       results.push(result);
-      if (!result.ok || !spec.orderRows || passEnd > lastRow) break;
+      if (!result.ok || !perOrder || passEnd > lastRow) break;
       nextRow = passEnd;
       if (Date.now() - started >= timeBudgetMs) {
         const prior = options.cursor;
@@ -139,6 +138,10 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
       appendLog(overlay, spec.label.toLowerCase(), context, result, options.source);
     const notes: string[] = [];
     if (selection) notes.push(`Worked on the selected orders only (${describe(selection)} of Orders).`);
+    if (selected && spec.rows === 'sheet')
+      notes.push(
+        `${spec.label} weighs every order against the others, so it ran on the whole Orders sheet, not only the selected rows.`,
+      );
     if (continuing)
       notes.push(
         `This is a large sheet: the run goes on by itself from Orders row ${nextRow} in about a minute.`,

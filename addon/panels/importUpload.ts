@@ -80,7 +80,7 @@ export function importOrderFile(spreadsheet: Spreadsheet, upload: Upload): RunOu
     id: 'importOrders',
     label: 'Import orders',
     handler: 'menuImportOrders',
-    orderRows: false,
+    rows: 'none',
     logsItself: true,
     run: ({ book, context }) => importOrders(book, report, name, context),
   };

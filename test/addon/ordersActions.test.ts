@@ -16,8 +16,12 @@ interface Outcome {
   passes: number;
 }
 
-const wired = ACTIONS.find((a) => a.id === 'checkStock')?.run !== undefined;
+/** The first per-order action in this version (Choose carriers, Generate labels): selection and passes apply to those. */
+const perOrder = ACTIONS.find((a) => a.rows === 'orders' && a.run !== undefined);
+const wired = perOrder !== undefined;
 const describeWired = wired ? describe : describe.skip;
+const handler = perOrder?.handler ?? 'none';
+const action = perOrder?.label.toLowerCase() ?? 'none';
 
 /** The sample seller's sheet, with Inventory and Listings pasted in from templates/sample. */
 function sellerSheet(): AppsScript {
@@ -42,12 +46,12 @@ const statuses = (gas: AppsScript) =>
     }),
   );
 
-describeWired('Check stock on the selected orders', () => {
+describeWired(`${perOrder?.label} on the selected orders`, () => {
   it('changes only the orders of the selected rows (whole orders)', () => {
     const gas = sellerSheet();
     const before = statuses(gas);
     gas.spreadsheet.select('Orders', 'A3:D4');
-    const out = gas.call<Outcome>('menuCheckStock');
+    const out = gas.call<Outcome>(handler);
     expect(out.body).toMatch(/Worked on the selected orders only \(rows 3–4 of Orders\)/);
     const selectedOrders = new Set(before.filter((r) => r.row === 3 || r.row === 4).map((r) => r.order));
     for (const r of statuses(gas)) {
@@ -57,19 +61,19 @@ describeWired('Check stock on the selected orders', () => {
   });
 });
 
-describeWired('a long Check stock run', () => {
+describeWired(`a long ${perOrder?.label} run`, () => {
   it('saves a cursor, continues from one-off triggers until done, and blocks other runs meanwhile', () => {
     const gas = sellerSheet();
     gas.docProps().setProperty('shipsheet.rowsPerPass', '4');
     gas.docProps().setProperty('shipsheet.timeBudgetMs', '0');
-    const first = gas.call<Outcome>('menuCheckStock');
+    const first = gas.call<Outcome>(handler);
     expect(first.status).toBe('continuing');
     expect(first.body).toMatch(/goes on by itself from Orders row \d+/);
     expect(JSON.parse(gas.docProps().getProperty('shipsheet.cursor')!)).toMatchObject({
       action: 'checkStock',
     });
     gas.user = 'packer@example.com';
-    expect(gas.call<Outcome>('menuCheckStock').status).toBe('busy');
+    expect(gas.call<Outcome>(handler).status).toBe('busy');
     gas.user = 'seller@example.com';
     let passes = first.passes;
     for (let i = 0; i < 20; i++) {
@@ -82,11 +86,11 @@ describeWired('a long Check stock run', () => {
     expect(passes).toBeGreaterThan(2);
     expect(statuses(gas).every((r) => r.status !== 'New')).toBe(true);
     const log = decodeTable(logTable, gas.spreadsheet.values('Log') as Grid).rows.filter(
-      (r) => r.record.action === 'check stock',
+      (r) => r.record.action === action,
     );
     expect(log).toHaveLength(passes);
     // The run is over: a new one starts.
-    expect(gas.call<Outcome>('menuCheckStock').status).not.toBe('busy');
+    expect(gas.call<Outcome>(handler).status).not.toBe('busy');
   });
 });
 
