@@ -93,12 +93,3 @@ describeWired(`a long ${perOrder?.label} run`, () => {
     expect(gas.call<Outcome>(handler).status).not.toBe('busy');
   });
 });
-
-describe('actions over Orders rows', () => {
-  it(
-    wired ? 'check stock is wired' : 'check stock is not in this version yet (the tests above are skipped)',
-    () => {
-      expect(typeof wired).toBe('boolean');
-    },
-  );
-});
