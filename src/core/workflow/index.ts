@@ -4,6 +4,7 @@ export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
 export * from './setUpSheets';
+export * from './syncTables';
 export * from './recordTracking';
 export * from './exportShipConfirm';
 export * from './checkHealth';

@@ -1,8 +1,10 @@
 /** Every `shipsheet` command; each issue adds its own register function here. */
 import type { Command } from 'commander';
 import { registerDemo } from './demoCommand';
+import { registerGoogle } from './googleCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerSync } from './syncCommand';
 import { registerValidateTracking } from './validateTrackingCommand';
 import { registerExport } from './exportCommand';
 import { registerRecordTracking } from './recordTrackingCommand';
@@ -15,6 +17,8 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerSync,
+  registerGoogle,
   registerValidateTracking,
   registerRecordTracking,
   registerExport,
