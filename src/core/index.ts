@@ -10,6 +10,7 @@ export * from './tables';
 export * from './workbook';
 export * from './workflow';
 export * from './carriers';
+export * from './labels';
 export * from './http';
 export * from './tracking';
 export * from './fulfillment';

@@ -1,1 +1,4 @@
 export * from './plugin';
+export * from './sampleProvider';
+export * from './labelProviders';
+export * from './rateForPurchase';

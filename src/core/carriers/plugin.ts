@@ -4,6 +4,7 @@
  * response parsers behind the HttpPort; errors travel as values.
  */
 import type { HttpPort } from '../http/httpPort';
+import type { LayoutPage } from '../labels/layout';
 
 export interface Address {
   readonly name: string;
@@ -93,6 +94,19 @@ export interface PurchasedLabel {
   readonly data: Uint8Array | string;
   /** True when buying it already confirmed the shipment to Amazon (Buy Shipping). */
   readonly confirmedToAmazon?: boolean;
+  /**
+   * A label Shipsheet draws itself (the offline sample provider): the page to render as PDF or ZPL. When set,
+   * `data` may be empty for PDF (the writer draws the layout) and holds the same page as ZPL text for ZPL.
+   */
+  readonly layout?: LayoutPage;
+}
+
+/** Asking a provider for a bought label's document again (reprints). Never buys. */
+export interface LabelDocumentRequest {
+  readonly providerShipmentId: string;
+  readonly trackingNumber: string;
+  /** The request the label was bought with (same idempotency key). */
+  readonly label: LabelRequest;
 }
 
 export interface TrackingStatus {
@@ -121,6 +135,11 @@ export interface CarrierPluginMetadata {
   readonly name: string;
   /** Carriers it can sell or quote, as Shipsheet names them (USPS, UPS, FedEx, …). */
   readonly carriers: readonly string[];
+  /**
+   * Its labels come as a `layout` Shipsheet draws (the sample provider), so any batch format works. Otherwise a
+   * PDF batch asks for PNG labels, which merge into one PDF; the provider's own PDFs would need a PDF editor.
+   */
+  readonly drawsLabels?: boolean;
 }
 
 export interface CarrierPlugin {
@@ -128,6 +147,8 @@ export interface CarrierPlugin {
   getRates?(request: RateRequest, http: HttpPort): Promise<CarrierResult<RateQuote[]>>;
   buyLabel?(request: LabelRequest, http: HttpPort): Promise<CarrierResult<PurchasedLabel>>;
   voidLabel?(providerShipmentId: string, http: HttpPort): Promise<CarrierResult<{ refunded: boolean }>>;
+  /** The document of a label already bought, for reprints: never buys, fails if the label is unknown. */
+  getLabel?(request: LabelDocumentRequest, http: HttpPort): Promise<CarrierResult<PurchasedLabel>>;
   /** `carrier` is the carrier's id as the provider named it when the label was bought (some APIs need it). */
   track?(trackingNumber: string, http: HttpPort, carrier?: string): Promise<CarrierResult<TrackingStatus>>;
 }

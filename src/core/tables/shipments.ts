@@ -45,6 +45,10 @@ export const shipmentsTable = defineTable({
     datetime('voided-at', { owner: 'shipsheet', description: 'When it was voided.' }),
     text('delivery-status', { owner: 'shipsheet', description: 'Latest tracking event.' }),
     date('delivered-date', { owner: 'shipsheet', description: 'When it was delivered.' }),
+    id('provider-shipment-id', {
+      owner: 'shipsheet',
+      description: "The provider's id of the label (to void it or fetch it again for a reprint).",
+    }),
   ],
 });
 

@@ -4,6 +4,7 @@ import { registerDemo } from './demoCommand';
 import { registerGoogle } from './googleCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerLabels } from './labelsCommand';
 import { registerSync } from './syncCommand';
 import { registerValidateTracking } from './validateTrackingCommand';
 import { registerExport } from './exportCommand';
@@ -17,6 +18,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerLabels,
   registerSync,
   registerGoogle,
   registerValidateTracking,

@@ -5,13 +5,17 @@
 import path from 'node:path';
 import type { ActionResult, RunContext, Workbook } from '../../core';
 import {
+  generateLabels,
   importTable,
   importOrders,
   inventoryTable,
   listingsTable,
   parseOrderReport,
+  sampleLabelProvider,
   setUpSheets,
 } from '../../core';
+import { OFFLINE_HTTP } from '../labels/offlineHttp';
+import { FileLabelSink } from '../labels/fileLabelSink';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
 import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
@@ -61,6 +65,21 @@ export const DEMO_STEPS: DemoStep[] = [
     run: async (demo) => [
       await importSample(demo, 'unshipped-orders.txt', (grid, source) =>
         importOrders(demo.book, parseOrderReport(grid, source), source, demo.context),
+      ),
+    ],
+  },
+  // Labels: after check stock and choose carriers (their steps go before this one), before record tracking.
+  {
+    title: 'Print labels, packing slips and the pick list (sample labels, NOT VALID FOR SHIPPING)',
+    run: async (demo) => [
+      await generateLabels(
+        demo.book,
+        {
+          provider: sampleLabelProvider(),
+          http: OFFLINE_HTTP,
+          sink: new FileLabelSink(path.join(demo.outDir, 'labels')),
+        },
+        demo.context,
       ),
     ],
   },
