@@ -12,6 +12,7 @@ export * from './workflow';
 export * from './carriers';
 export * from './labels';
 export * from './http';
+export * from './reports';
 export * from './tracking';
 export * from './fulfillment';
 export * from './confirm';

@@ -202,6 +202,35 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     description: 'Referral fee percent when no category rate applies.',
   },
   {
+    key: 'referral-fee-minimum',
+    type: 'decimal',
+    default: '0.30',
+    group: 'Fees',
+    description: 'Smallest referral fee per unit (in the report currency) when a category sets none.',
+  },
+  {
+    key: 'referral-fee-categories',
+    type: 'list',
+    default: '',
+    group: 'Fees',
+    description:
+      'Referral fee per Listings category: category=percent or category=percent:minimum, comma-separated (e.g. Clothing=17, Jewelry=20:2.00).',
+  },
+  {
+    key: 'individual-per-item-fee',
+    type: 'decimal',
+    default: '0.99',
+    group: 'Fees',
+    description: 'Individual plan: the fee per unit sold (estimate when the settlement report has no fees).',
+  },
+  {
+    key: 'professional-monthly-fee',
+    type: 'decimal',
+    default: '39.99',
+    group: 'Fees',
+    description: 'Professional plan: the monthly subscription, spread over the days of the report.',
+  },
+  {
     key: 'at-risk-hours',
     type: 'int',
     default: '24',

@@ -7,6 +7,8 @@ import { ordersTable } from './orders';
 import { ratesTable } from './rates';
 import { returnsTable } from './returns';
 import { rulesTable } from './rules';
+import { salesReportTable } from './salesReport';
+import { schedulesTable } from './schedules';
 import type { TableSchema } from './schema';
 import { settingsTable } from './settingsTable';
 import { shipmentsTable } from './shipments';
@@ -21,6 +23,8 @@ export const ALL_TABLES: readonly TableSchema[] = [
   returnsTable,
   settingsTable,
   logTable,
+  salesReportTable,
+  schedulesTable,
   carrierCodesTable,
 ];
 

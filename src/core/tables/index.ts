@@ -14,6 +14,8 @@ export * from './problem';
 export * from './rates';
 export * from './returns';
 export * from './rules';
+export * from './salesReport';
+export * from './schedules';
 export * from './schema';
 export * from './settingsTable';
 export * from './shipments';

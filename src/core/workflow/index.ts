@@ -4,6 +4,8 @@ export * from './importOrders';
 export * from './importTable';
 export * from './logEntry';
 export * from './setUpSheets';
+export * from './salesReportAction';
+export * from './scheduledRuns';
 export * from './generateLabels';
 export * from './voidShipment';
 export * from './runClock';

@@ -4,6 +4,7 @@ import { GoogleCredentialsError } from '../gsheets/googleAuth';
 import { SignInError } from '../gsheets/installedAppFlow';
 import { GoogleSheetError } from '../gsheets/sheetsError';
 import { BookSpecError } from '../openBook';
+import { ReportOutputError } from '../reports/salesReportRun';
 import { WorkbookBusyError } from '../xlsx/fileLock';
 import { WorkbookFileError } from '../xlsx/xlsxWorkbook';
 
@@ -16,6 +17,7 @@ export function isUserError(e: unknown): e is Error {
     e instanceof BookSpecError ||
     e instanceof WorkbookBusyError ||
     e instanceof WorkbookFileError ||
+    e instanceof ReportOutputError ||
     e instanceof GoogleSheetError ||
     e instanceof GoogleCredentialsError ||
     e instanceof SignInError

@@ -4,6 +4,8 @@ import { registerDemo } from './demoCommand';
 import { registerGoogle } from './googleCommand';
 import { registerImport } from './importCommand';
 import { registerInit } from './initCommand';
+import { registerReport } from './reportCommand';
+import { registerSchedule } from './scheduleCommand';
 import { registerLabels } from './labelsCommand';
 import { registerSync } from './syncCommand';
 import { registerValidateTracking } from './validateTrackingCommand';
@@ -18,6 +20,8 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerReport,
+  registerSchedule,
   registerLabels,
   registerSync,
   registerGoogle,

@@ -19,6 +19,7 @@ import { FileLabelSink } from '../labels/fileLabelSink';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
 import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
+import { runSalesReportFiles } from '../reports/salesReportRun';
 
 export interface DemoContext {
   readonly book: Workbook;
@@ -84,4 +85,21 @@ export const DEMO_STEPS: DemoStep[] = [
     ],
   },
   ...FULFILLMENT_DEMO_STEPS,
+  {
+    title: "Last week's sales report (All Orders and settlement report samples), with its chart",
+    run: async (demo) => [
+      (
+        await runSalesReportFiles(
+          demo.book,
+          {
+            period: 'week',
+            allOrders: [templatePath('sample', 'all-orders.txt')],
+            settlements: [templatePath('sample', 'settlement.txt')],
+            out: [path.join(demo.outDir, 'sales-report.html'), path.join(demo.outDir, 'sales-report.xlsx')],
+          },
+          demo.context,
+        )
+      ).result,
+    ],
+  },
 ];
