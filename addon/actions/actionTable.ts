@@ -5,6 +5,7 @@
  */
 import type { ActionResult, RunContext, Workbook } from '../../src/core';
 import { recordTracking, setUpSheets } from '../../src/core';
+import { buildSalesReport } from '../panels/schedule';
 import { formatShipsheetSheets } from '../gas/sheetFormatting';
 
 export interface StepEnvironment {
@@ -60,7 +61,15 @@ export const ACTIONS: readonly ActionSpec[] = [
     logsItself: true,
     run: ({ book, context }) => recordTracking(book, context),
   },
-  { id: 'salesReport', label: 'Sales report', handler: 'menuSalesReport', rows: 'none', logsItself: true },
+  {
+    id: 'salesReport',
+    label: 'Sales report',
+    handler: 'menuSalesReport',
+    rows: 'none',
+    logsItself: true,
+    // From the menu: last complete week (Monday–Sunday, the store's time zone); schedules choose their own.
+    run: ({ book, context }) => buildSalesReport(book, 'week', context),
+  },
   {
     id: 'setUpSheets',
     label: 'Set up sheets',

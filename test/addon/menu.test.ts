@@ -228,3 +228,18 @@ describe('the document lock', () => {
     expect(state.holder).toBeNull();
   });
 });
+
+describe('Sales report', () => {
+  it('rebuilds the Sales Report sheet with the core and logs the run', () => {
+    const gas = sheetFromTemplates();
+    const out = gas.call<Outcome>('menuSalesReport');
+    expect(['done', 'problems']).toContain(out.status);
+    const report = gas.spreadsheet.values('Sales Report');
+    expect(report.length).toBeGreaterThan(1);
+    const log = gas.spreadsheet.values('Log');
+    expect(log[log.length - 1][1]).toBe('report sales');
+    // Again: the same sheet (rebuilt, not appended to).
+    gas.call('menuSalesReport');
+    expect(gas.spreadsheet.values('Sales Report')).toEqual(report);
+  });
+});
