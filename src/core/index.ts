@@ -12,6 +12,8 @@ export * from './workflow';
 export * from './carriers';
 export * from './labels';
 export * from './http';
+export * from './stock';
+export * from './listings/parseOpenDate';
 export * from './reports';
 export * from './tracking';
 export * from './fulfillment';

@@ -45,8 +45,12 @@ export function parseDateTime(cell: Cell, options: { defaultOffsetMinutes?: numb
   return { ok: true, iso: text, date: new Date(utc) };
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Arithmetic, not a Date: this runs for every date cell of every sheet read. `month` is 1-12. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 /** `2025-09-24T12:02:50Z` style, without milliseconds when they are zero. */

@@ -125,9 +125,10 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   {
     key: 'location-rank',
     type: 'list',
-    default: 'MAIN',
+    default: '*',
     group: 'Stock',
-    description: 'Stock locations in the order to pick from, comma-separated.',
+    description:
+      'Stock locations in the order to pick from, comma-separated: exact names (B-STORE) or prefixes (A-*); * = any other, by name. A location no entry matches is not allocated from.',
   },
   {
     key: 'ship-complete',

@@ -20,3 +20,5 @@ export * from './schema';
 export * from './settingsTable';
 export * from './shipments';
 export * from './tableEditor';
+export * from './purchaseList';
+export * from './shortages';

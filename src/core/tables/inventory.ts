@@ -28,10 +28,14 @@ export const inventoryTable = defineTable({
       owner: 'seller',
       required: true,
       min: 0,
-      aliases: ['on-hand-qty', 'qty-on-hand'],
+      aliases: ['on-hand-qty', 'qty-on-hand', 'qty'],
       description: 'Units physically there.',
     }),
-    int('reserved', { owner: 'shipsheet', min: 0, description: 'Units allocated to unshipped orders.' }),
+    int('reserved', {
+      owner: 'shipsheet',
+      min: 0,
+      description: 'Units allocated to unshipped orders, plus units shipped since counted-at.',
+    }),
     int('available', { owner: 'shipsheet', description: 'On hand minus reserved.' }),
     int('reorder-point', { owner: 'seller', min: 0, description: 'Reorder when available falls to this.' }),
     int('reorder-qty', {
@@ -48,6 +52,11 @@ export const inventoryTable = defineTable({
     datetime('updated-at', {
       owner: 'shipsheet',
       description: 'When Shipsheet last computed reserved and available.',
+    }),
+    datetime('counted-at', {
+      owner: 'seller',
+      description:
+        'When on-hand was counted (stamped by import inventory): units shipped since still come off on-hand.',
     }),
   ],
 });

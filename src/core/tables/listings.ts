@@ -29,7 +29,11 @@ export const listingsTable = defineTable({
       min: 0,
       description: 'Quantity Amazon shows (merchant-fulfilled only).',
     }),
-    text('open-date', { owner: 'amazon', description: 'When the listing was created, as Amazon wrote it.' }),
+    text('open-date', {
+      owner: 'amazon',
+      description:
+        "When the listing was created: ISO-8601 with offset when the report's localised form is recognised, else as Amazon wrote it.",
+    }),
     id('product-id', { owner: 'amazon', description: 'UPC, EAN, ISBN or ASIN.' }),
     text('product-id-type', { owner: 'amazon', description: '1 ASIN, 2 ISBN, 3 UPC, 4 EAN.' }),
     text('item-condition', { owner: 'amazon', description: 'Condition code (11 = New).' }),

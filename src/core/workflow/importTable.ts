@@ -3,7 +3,8 @@
  * updated in the columns the file has, everything else left as it was. Rows with bad values are rejected.
  */
 import { decodeTable } from '../tables/decodeTable';
-import type { Grid } from '../tables/cell';
+import type { Cell, Grid } from '../tables/cell';
+import { cellText } from '../tables/cellCodec';
 import type { FieldValue } from '../tables/column';
 import { logTable } from '../tables/log';
 import type { Problem } from '../tables/problem';
@@ -12,6 +13,7 @@ import type { RecordOf, TableSchema } from '../tables/schema';
 import { TableEditor } from '../tables/tableEditor';
 import type { Workbook } from '../workbook';
 import { locateHeader } from '../flatfiles/locateHeader';
+import { toIsoUtc } from '../dates/parseDateTime';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
@@ -23,6 +25,29 @@ export interface ImportTableOptions {
   readonly exclude?: readonly string[];
   /** Values for new rows where the file has none. */
   readonly defaults?: Readonly<Record<string, FieldValue>>;
+  /** Refuse the whole file (nothing written) when any row is rejected, instead of importing the good rows. */
+  readonly allOrNothing?: boolean;
+  /**
+   * Keep the file's columns the schema does not know (an Amazon report's other columns): added to the sheet,
+   * written only into empty cells so nothing a user typed is overwritten.
+   */
+  readonly keepExtras?: boolean;
+  /**
+   * Stamp `column` with the run's time on a new row, and on a known row when one of `when` changed (unless the
+   * file gives the column itself): e.g. Inventory `counted-at` when `on-hand` changes.
+   */
+  readonly stamp?: { readonly column: string; readonly when: readonly string[] };
+  /** Other sheets `checkRow` needs (e.g. Settings), read with the table. */
+  readonly read?: readonly string[];
+  /**
+   * Checks or reshapes each decoded file row before it is merged: problems reject the row; a returned record
+   * replaces the decoded one (e.g. a localised date rewritten as ISO-8601).
+   */
+  readonly checkRow?: (
+    record: Readonly<Record<string, FieldValue>>,
+    rowNumber: number,
+    tables: ReadonlyMap<string, Grid | null>,
+  ) => { record?: Record<string, FieldValue>; problems?: readonly Problem[] };
 }
 
 /** The text key of a record, e.g. `SKU-1\u0000A-01`. Null when a key part is blank. */
@@ -60,13 +85,17 @@ export async function importTable<S extends TableSchema>(
           .join(', ')})`;
     return refused(
       action,
-      `${source} is not a ${schema.name} file: ${why}.${describeMismatch(grid[Math.max(0, headerIndex)] ?? [], schema)}`,
+      `${source} is not ${/^[aeiou]/i.test(schema.name) ? 'an' : 'a'} ${schema.name} file: ${why}.${describeMismatch(grid[Math.max(0, headerIndex)] ?? [], schema)}`,
     );
   }
   const exclude = new Set(options.exclude ?? []);
   const columns = [...file.columns.positions.keys()].filter((c) => !exclude.has(c));
-  const writable = [...new Set([...columns, ...Object.keys(options.defaults ?? {})])];
-  const tables = await book.read([schema.name, logTable.name]);
+  const stamp = options.stamp && !columns.includes(options.stamp.column) ? options.stamp : null;
+  const writable = [
+    ...new Set([...columns, ...Object.keys(options.defaults ?? {}), ...(stamp ? [stamp.column] : [])]),
+  ];
+  const stampValue = toIsoUtc(context.now);
+  const tables = await book.read([schema.name, logTable.name, ...(options.read ?? [])]);
   const sheetGrid = tables.get(schema.name) ?? null;
   const sheet = decodeTable(schema, sheetGrid ?? [], { checkRequired: false });
   const problems: Problem[] = [];
@@ -77,6 +106,12 @@ export async function importTable<S extends TableSchema>(
   }
   const editor = new TableEditor(schema, sheetGrid, writable);
   const seenInFile = new Map<string, number>();
+  const extrasOf = (cells: readonly Cell[]): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (options.keepExtras)
+      for (const e of file.columns.extra) out[e.header] = cellText(cells[e.position] ?? null);
+    return out;
+  };
   let added = 0;
   let updated = 0;
   let unchanged = 0;
@@ -91,7 +126,16 @@ export async function importTable<S extends TableSchema>(
       rejected++;
       continue;
     }
-    const rec = row.record as Record<string, FieldValue>;
+    let rec = row.record as Record<string, FieldValue>;
+    if (options.checkRow) {
+      const checked = options.checkRow(rec, row.rowNumber, tables);
+      if (checked.problems && checked.problems.length > 0) {
+        problems.push(...checked.problems);
+        rejected++;
+        continue;
+      }
+      if (checked.record) rec = checked.record;
+    }
     const key = keyOf(schema, rec);
     if (schema.key.length > 0 && key !== null) {
       const earlier = seenInFile.get(key);
@@ -113,15 +157,32 @@ export async function importTable<S extends TableSchema>(
     for (const c of columns) fields[c] = rec[c];
     const existing = key === null ? undefined : rowOf.get(key);
     if (existing === undefined || schema.key.length === 0) {
-      const withDefaults: Record<string, FieldValue> = { ...(options.defaults ?? {}) };
+      const withDefaults: Record<string, FieldValue> = {
+        ...(options.defaults ?? {}),
+        ...(stamp ? { [stamp.column]: stampValue } : {}),
+      };
       for (const [k, v] of Object.entries(fields))
         if (v !== null || !(k in withDefaults)) withDefaults[k] = v;
-      editor.append(withDefaults as Partial<RecordOf<S>>);
+      editor.append(withDefaults as Partial<RecordOf<S>>, extrasOf(row.cells));
       added++;
-    } else if (editor.update(existing, fields as Partial<RecordOf<S>>)) updated++;
-    else unchanged++;
+    } else {
+      // The key matched case-insensitively: keep the sheet's spelling of it.
+      for (const k of schema.key) delete fields[k];
+      const watched: Record<string, FieldValue> = {};
+      for (const c of stamp?.when ?? []) if (c in fields) watched[c] = fields[c];
+      const moved = stamp !== null && editor.update(existing, watched as Partial<RecordOf<S>>);
+      if (moved) editor.update(existing, { [stamp.column]: stampValue } as Partial<RecordOf<S>>);
+      const a = editor.update(existing, fields as Partial<RecordOf<S>>) || moved;
+      const b = editor.fillExtras(existing, extrasOf(row.cells));
+      if (a || b) updated++;
+      else unchanged++;
+    }
   }
   const summary = `${file.rows.length} rows read: ${added} added, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected`;
+  if (options.allOrNothing && rejected > 0) {
+    const message = `${source}: ${rejected} of ${file.rows.length} rows have problems, so nothing was imported into ${schema.name}. Fix them and import the file again.`;
+    return { ...refused(action, message), problems, stats: { rowsRead: file.rows.length, rejected } };
+  }
   const log = new TableEditor(
     logTable,
     tables.get(logTable.name) ?? null,

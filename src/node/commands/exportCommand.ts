@@ -12,8 +12,9 @@ export function registerExport(program: Command): void {
     .description(`write a file for Amazon from the workbook (kinds: ${Object.keys(EXPORTERS).join(', ')})`)
     .argument('<kind>', 'what to write')
     .requiredOption('--book <book>', 'workbook: FILE.xlsx')
-    .requiredOption('--out <file>', 'file to write, e.g. ship-confirm.txt')
+    .requiredOption('--out <file>', 'file to write, e.g. ship-confirm.txt or inventory-loader.txt')
     .option('--again', 'ship-confirm: export order items already exported too')
+    .option('--with-price', 'inventory-loader: also send each listing price (default: quantities only)')
     .option('--json', 'print a machine-readable summary')
     .action(async (kind: string, opts: BookCommandOptions & ExportOptions) => {
       const exporter = EXPORTERS[kind.toLowerCase()];

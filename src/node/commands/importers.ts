@@ -5,6 +5,8 @@
 import type { ActionResult, Workbook } from '../../core';
 import {
   importAmazonOrders,
+  importInventory,
+  importListings,
   importOrders,
   importReturns,
   parseOrderReport,
@@ -38,6 +40,18 @@ export const IMPORTERS: Record<string, Importer> = {
     progress.phase(`Reading ${source}`);
     const input = await readTableFile(file, options);
     return importOrders(book, parseOrderReport(input.grid, source), source, nodeRunContext(progress));
+  },
+  async inventory(book, file, options, progress) {
+    const source = path.basename(file);
+    progress.phase(`Reading ${source}`);
+    const input = await readTableFile(file, options);
+    return importInventory(book, input.grid, source, nodeRunContext(progress));
+  },
+  async listings(book, file, options, progress) {
+    const source = path.basename(file);
+    progress.phase(`Reading ${source}`);
+    const input = await readTableFile(file, options);
+    return importListings(book, input.grid, source, nodeRunContext(progress));
   },
   /** Amazon's returns report or typed returns; sellable ones are restocked right after. */
   async returns(book, file, options, progress) {

@@ -1,5 +1,6 @@
 /** Every `shipsheet` command; each issue adds its own register function here. */
 import type { Command } from 'commander';
+import { registerCheckStock } from './checkStockCommand';
 import { registerDemo } from './demoCommand';
 import { registerGoogle } from './googleCommand';
 import { registerImport } from './importCommand';
@@ -20,6 +21,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
   registerInit,
   registerImport,
+  registerCheckStock,
   registerReport,
   registerSchedule,
   registerLabels,

@@ -4,18 +4,24 @@
  */
 import path from 'node:path';
 import type { ActionResult, RunContext, Workbook } from '../../core';
+import type { InventoryLoaderFile, PurchaseListRecord } from '../../core';
 import {
+  checkStock,
+  exportInventoryLoader,
+  importInventory,
+  importListings,
   generateLabels,
   importTable,
   importOrders,
-  inventoryTable,
-  listingsTable,
   parseOrderReport,
   sampleLabelProvider,
+  settingsTable,
   setUpSheets,
 } from '../../core';
 import { OFFLINE_HTTP } from '../labels/offlineHttp';
 import { FileLabelSink } from '../labels/fileLabelSink';
+import { writePurchaseList } from '../stock/writePurchaseList';
+import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
 import { FULFILLMENT_DEMO_STEPS } from './fulfillmentDemoSteps';
@@ -53,11 +59,16 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     title: 'Load the sample listings and inventory',
     run: async (demo) => [
-      await importSample(demo, 'listings.tsv', (grid, source) =>
-        importTable(demo.book, listingsTable, grid, source, demo.context),
+      // Pick shelves A-* first, then the back store; keep 1 unit back from Amazon.
+      await importSample(demo, 'settings.tsv', (grid, source) =>
+        importTable(demo.book, settingsTable, grid, source, demo.context),
       ),
+      await importSample(demo, 'listings.tsv', (grid, source) =>
+        importListings(demo.book, grid, source, demo.context),
+      ),
+      // Through the inventory import, so the count is stamped (counted-at) and later shipments come off it.
       await importSample(demo, 'inventory.tsv', (grid, source) =>
-        importTable(demo.book, inventoryTable, grid, source, demo.context),
+        importInventory(demo.book, grid, source, demo.context),
       ),
     ],
   },
@@ -68,6 +79,23 @@ export const DEMO_STEPS: DemoStep[] = [
         importOrders(demo.book, parseOrderReport(grid, source), source, demo.context),
       ),
     ],
+  },
+  {
+    title: 'Check stock: allocate the shelves to the orders, list shortages and reorders',
+    run: async (demo) => {
+      const checked = await checkStock(demo.book, demo.context);
+      if (!checked.ok) return [checked];
+      const purchaseList = path.join(demo.outDir, 'purchase-list.csv');
+      await writePurchaseList(purchaseList, (checked.data as { purchases: PurchaseListRecord[] }).purchases);
+      const loader = await exportInventoryLoader(demo.book);
+      if (!loader.ok) return [checked, loader];
+      const loaderFile = path.join(demo.outDir, 'inventory-loader.txt');
+      await writeFileAtomic(loaderFile, Buffer.from((loader.data as InventoryLoaderFile).text, 'utf8'));
+      return [
+        { ...checked, lines: [...checked.lines, `Purchase list: ${path.basename(purchaseList)}`] },
+        { ...loader, lines: [...loader.lines, `Quantities for Amazon: ${path.basename(loaderFile)}`] },
+      ];
+    },
   },
   // Labels: after check stock and choose carriers (their steps go before this one), before record tracking.
   {

@@ -8,6 +8,9 @@ import { FakeSpApi } from '../../fakes/spApiServer';
 import { runCliAsync } from '../cli/runCli';
 import { sampleOrders } from './sampleOrders';
 
+// Several CLI runs a test: generous on a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 let dir: string;
 let book: string;
 let amazon: FakeSpApi;

@@ -14,6 +14,9 @@ import { XlsxWorkbook } from '../../../src/node/xlsx/xlsxWorkbook';
 import { FakeSpApi } from '../../fakes/spApiServer';
 import { runCliAsync } from '../cli/runCli';
 
+// Several CLI runs a test: generous on a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 let dir: string;
 let amazon: FakeSpApi;
 beforeEach(async () => {

@@ -14,9 +14,8 @@ beforeAll(async () => {
   book = path.join(dir, 'book.xlsx');
   expect(runCli(['init', '--book', book]).code).toBe(0);
   expect(runCli(['import', 'orders', sample('unshipped-orders.txt'), '--book', book], { env }).code).toBe(0);
-  expect(runCli(['import', 'inventory', sample('inventory.tsv'), '--book', book], { env }).code).not.toBe(
-    null,
-  );
+  // No inventory on purpose: the returns test below wants a SKU without an Inventory row (`import inventory`
+  // exists now, so importing the sample here would give TOTE-CNV-NAT one).
 });
 afterAll(async () => {
   await fs.promises.rm(dir, { recursive: true, force: true });

@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { ROOT, runCli } from './runCli';
 
 const fixture = (name: string) => path.join(__dirname, '../../fixtures/orders', name);
+// Several CLI runs a test: generous on a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 let dir: string;
 let book: string;
 beforeEach(async () => {
