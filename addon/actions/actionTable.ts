@@ -4,7 +4,7 @@
  * version yet.
  */
 import type { ActionResult, RunContext, Workbook } from '../../src/core';
-import { recordTracking, setUpSheets } from '../../src/core';
+import { checkStock, recordTracking, setUpSheets } from '../../src/core';
 import { buildSalesReport } from '../panels/schedule';
 import { formatShipsheetSheets } from '../gas/sheetFormatting';
 
@@ -37,7 +37,14 @@ export interface ActionSpec {
 
 export const ACTIONS: readonly ActionSpec[] = [
   // Allocation weighs every order against the others (who gets scarce stock), so it needs them all.
-  { id: 'checkStock', label: 'Check stock', handler: 'menuCheckStock', rows: 'sheet', logsItself: true },
+  {
+    id: 'checkStock',
+    label: 'Check stock',
+    handler: 'menuCheckStock',
+    rows: 'sheet',
+    logsItself: true,
+    run: ({ book, context }) => checkStock(book, context),
+  },
   {
     id: 'chooseCarriers',
     label: 'Choose carriers',
