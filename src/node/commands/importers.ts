@@ -12,7 +12,6 @@ import {
   importListings,
   importOrders,
   importReturns,
-  importTable,
   parseOrderReport,
   ratesTable,
   readSettings,

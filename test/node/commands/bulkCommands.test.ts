@@ -79,7 +79,7 @@ describe('shipsheet export / import of any table', () => {
     expect(errors.split('\r\n')[0]).toBe('row,column,value,message');
     expect(errors).toContain('3,price,lots,price is not an amount');
     expect(errors).toContain(
-      '4,max-weight,,duplicate carrier + service + zone + max-weight: the same as row 2',
+      '4,weight-unit,,duplicate carrier + service + zone + max-weight + weight-unit: the same as row 2',
     );
     expect((await rates(book)).map((r) => r.carrier)).toEqual(['USPS', '=EVIL()']);
     expect(out.join('')).toContain('4 rows read: 2 added, 0 updated, 0 unchanged, 2 rejected');
