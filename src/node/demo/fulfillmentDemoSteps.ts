@@ -12,11 +12,13 @@ import type { DemoStep } from './demoSteps';
 
 export const FULFILLMENT_DEMO_STEPS: DemoStep[] = [
   {
-    title: 'Record tracking (labels bought, and the shipping tool export carrier-export.csv)',
+    // The next-day order no rate-card service could deliver in time went out by FedEx Standard Overnight, bought
+    // on FedEx's own site: its tracking comes from that tool's export, the others from the labels just bought.
+    title: 'Record tracking (labels bought, and an order shipped with another tool: other-tool-export.csv)',
     run: async (demo) => {
-      const file = await readTableFile(templatePath('sample', 'carrier-export.csv'));
+      const file = await readTableFile(templatePath('sample', 'other-tool-export.csv'));
       return [
-        await recordTracking(demo.book, demo.context, { grid: file.grid, source: 'carrier-export.csv' }),
+        await recordTracking(demo.book, demo.context, { grid: file.grid, source: 'other-tool-export.csv' }),
       ];
     },
   },
