@@ -4,7 +4,7 @@
  * version yet.
  */
 import type { ActionResult, RunContext, Workbook } from '../../src/core';
-import { checkStock, recordTracking, setUpSheets } from '../../src/core';
+import { checkStock, chooseCarriers, recordTracking, setUpSheets } from '../../src/core';
 import { buildSalesReport } from '../panels/schedule';
 import { formatShipsheetSheets } from '../gas/sheetFormatting';
 
@@ -51,6 +51,7 @@ export const ACTIONS: readonly ActionSpec[] = [
     handler: 'menuChooseCarriers',
     rows: 'orders',
     logsItself: true,
+    run: ({ book, context }) => chooseCarriers(book, context),
   },
   {
     id: 'generateLabels',

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Grid } from '../../src/core';
-import { decodeTable, logTable, ordersTable, splitTabDelimited } from '../../src/core';
+import { decodeTable, defaultSettingsRows, logTable, ordersTable, splitTabDelimited } from '../../src/core';
 import { ACTIONS } from '../../addon/actions/actionTable';
 import { AppsScript, ROOT } from '../fakes/appsScript';
 import { sheetFromTemplates } from './sheetFromTemplates';
@@ -23,17 +23,35 @@ const describeWired = wired ? describe : describe.skip;
 const handler = perOrder?.handler ?? 'none';
 const action = perOrder?.label.toLowerCase() ?? 'none';
 
-/** The sample seller's sheet, with Inventory and Listings pasted in from templates/sample. */
+const sampleGrid = (folder: string, file: string): Grid =>
+  splitTabDelimited(fs.readFileSync(path.join(ROOT, 'templates', folder, file), 'utf8'));
+
+/**
+ * The sample seller's sheet: orders imported through the add-on, Inventory, Listings, the SAMPLE rate card,
+ * boxes and rules and the sample Settings pasted in from templates/, then Check stock run from the menu, so
+ * the per-order step has Allocated items to work on.
+ */
 function sellerSheet(): AppsScript {
   const gas = sheetFromTemplates();
-  for (const [sheet, file] of [
-    ['Inventory', 'inventory.tsv'],
-    ['Listings', 'listings.tsv'],
+  for (const [sheet, folder, file] of [
+    ['Inventory', 'sample', 'inventory.tsv'],
+    ['Listings', 'sample', 'listings.tsv'],
+    ['Services', 'rates', 'sample-services.tsv'],
+    ['Rates', 'rates', 'sample-rates.tsv'],
+    ['Surcharges', 'rates', 'sample-surcharges.tsv'],
+    ['Zones', 'rates', 'sample-zones-895.tsv'],
+    ['Boxes', 'sample', 'boxes.tsv'],
+    ['Rules', 'sample', 'rules.tsv'],
   ])
-    gas.spreadsheet.seed(
-      sheet,
-      splitTabDelimited(fs.readFileSync(path.join(ROOT, 'templates/sample', file), 'utf8')),
-    );
+    gas.spreadsheet.seed(sheet, sampleGrid(folder, file));
+  const sample = new Map(
+    sampleGrid('sample', 'settings.tsv')
+      .slice(1)
+      .map((r) => [String(r[0]), String(r[1])]),
+  );
+  const settings = defaultSettingsRows().map((r) => [r.key, sample.get(r.key) ?? r.value, r.description]);
+  gas.spreadsheet.seed('Settings', [['key', 'value', 'description'], ...settings]);
+  gas.call('menuCheckStock');
   return gas;
 }
 
@@ -43,6 +61,7 @@ const statuses = (gas: AppsScript) =>
       row: r.rowNumber,
       order: r.record['order-id'],
       status: r.record.status,
+      carrier: r.record.carrier,
     }),
   );
 
@@ -54,9 +73,15 @@ describeWired(`${perOrder?.label} on the selected orders`, () => {
     const out = gas.call<Outcome>(handler);
     expect(out.body).toMatch(/Worked on the selected orders only \(rows 3–4 of Orders\)/);
     const selectedOrders = new Set(before.filter((r) => r.row === 3 || r.row === 4).map((r) => r.order));
-    for (const r of statuses(gas)) {
-      if (selectedOrders.has(r.order)) expect(r.status).not.toBe('New');
-      else expect(r.status).toBe('New');
+    const after = statuses(gas);
+    // The selected orders' allocated items were rated; every other row is exactly as it was.
+    expect(after.filter((r) => selectedOrders.has(r.order) && r.status === 'Rated').length).toBeGreaterThan(
+      0,
+    );
+    for (const r of after) {
+      const was = before.find((b) => b.row === r.row)!;
+      if (!selectedOrders.has(r.order)) expect(r).toEqual(was);
+      else if (was.status === 'Allocated') expect(r.carrier === null && r.status === 'Allocated').toBe(false);
     }
   });
 });
@@ -70,7 +95,7 @@ describeWired(`a long ${perOrder?.label} run`, () => {
     expect(first.status).toBe('continuing');
     expect(first.body).toMatch(/goes on by itself from Orders row \d+/);
     expect(JSON.parse(gas.docProps().getProperty('shipsheet.cursor')!)).toMatchObject({
-      action: 'checkStock',
+      action: perOrder?.id,
     });
     gas.user = 'packer@example.com';
     expect(gas.call<Outcome>(handler).status).toBe('busy');
@@ -83,8 +108,13 @@ describeWired(`a long ${perOrder?.label} run`, () => {
       passes += r.passes;
     }
     expect(gas.scriptApp.triggers.filter((x) => x.handler === 'continueRun')).toEqual([]);
-    expect(passes).toBeGreaterThan(2);
-    expect(statuses(gas).every((r) => r.status !== 'New')).toBe(true);
+    expect(passes).toBeGreaterThanOrEqual(2);
+    // Every allocated item was reached by one pass or another: rated, or left Allocated with its reason.
+    const ratedOrWhy = decodeTable(ordersTable, gas.spreadsheet.values('Orders') as Grid, {
+      checkRequired: false,
+    }).rows.filter((r) => r.record.status === 'Allocated' && !r.record.problem);
+    expect(ratedOrWhy).toEqual([]);
+    expect(statuses(gas).some((r) => r.status === 'Rated')).toBe(true);
     const log = decodeTable(logTable, gas.spreadsheet.values('Log') as Grid).rows.filter(
       (r) => r.record.action === action,
     );

@@ -7,20 +7,17 @@ import type { ActionResult, TableSchema } from '../../core';
 import {
   boxesTable,
   chooseCarriers,
-  decodeTable,
   importTable,
   listingsTable,
-  ordersTable,
   ratesTable,
   rulesTable,
   servicesTable,
   surchargesTable,
-  TableEditor,
   zonesTable,
 } from '../../core';
 import { readTableFile } from '../flatfiles/readTableFile';
 import { templatePath } from '../packageRoot';
-import type { DemoContext, DemoStep } from './demoSteps';
+import type { DemoStep } from './demoSteps';
 
 const CARRIER_SHEETS: [TableSchema, string, string][] = [
   [servicesTable, 'rates', 'sample-services.tsv'],
@@ -31,33 +28,6 @@ const CARRIER_SHEETS: [TableSchema, string, string][] = [
   [listingsTable, 'sample', 'listing-packaging.tsv'],
   [rulesTable, 'sample', 'rules.tsv'],
 ];
-
-/**
- * When the demo has no check-stock step (or it allocated nothing because it has not run), every item is still
- * New and carrier choice would find nothing to rate: this stand-in marks every New item Allocated for its full
- * quantity, and says so. It does nothing once any item has moved past New, i.e. when check stock ran.
- */
-async function standInForCheckStock(demo: DemoContext): Promise<ActionResult[]> {
-  const grid = (await demo.book.read([ordersTable.name])).get(ordersTable.name) ?? null;
-  const orders = decodeTable(ordersTable, grid ?? [], { checkRequired: false });
-  if (orders.rows.length === 0 || orders.rows.some((r) => r.record.status !== 'New')) return [];
-  const editor = new TableEditor(ordersTable, grid, ['status', 'allocated-qty']);
-  for (const r of orders.rows)
-    editor.update(r.rowNumber, { status: 'Allocated', 'allocated-qty': r.record['quantity-purchased'] });
-  await demo.book.write({ sheets: [editor.toWrite()] });
-  return [
-    {
-      action: 'demo stand-in for check stock',
-      ok: true,
-      changes: [editor.summary()],
-      problems: [],
-      stats: { allocated: orders.rows.length },
-      lines: [
-        `(No item was allocated by check stock: marked all ${orders.rows.length} New items Allocated as a demo stand-in.)`,
-      ],
-    },
-  ];
-}
 
 export const CARRIER_DEMO_STEPS: DemoStep[] = [
   {
@@ -77,9 +47,6 @@ export const CARRIER_DEMO_STEPS: DemoStep[] = [
   },
   {
     title: 'Choose carriers for the allocated orders',
-    run: async (demo) => [
-      ...(await standInForCheckStock(demo)),
-      await chooseCarriers(demo.book, demo.context),
-    ],
+    run: async (demo) => [await chooseCarriers(demo.book, demo.context)],
   },
 ];
