@@ -3,8 +3,9 @@
  * with the dialog's settings laid over the Settings sheet, in passes that continue from a trigger near the
  * time limit, with a Log row, and a toast or dialog saying what changed and what is wrong.
  */
+import { logEditor } from '../../src/core';
 import type { ActionResult, EditSummary, Problem, RunContext, Workbook } from '../../src/core';
-import { logEntry, logTable, ordersTable, TableEditor } from '../../src/core';
+import { logEntry, logTable, ordersTable } from '../../src/core';
 import { BUSY_MESSAGE, acquireLock } from '../gas/lock';
 import { show, summarize } from '../gas/notify';
 import { SpreadsheetWorkbook } from '../gas/spreadsheetWorkbook';
@@ -260,11 +261,7 @@ export function appendLog(
 ): void {
   runSync(async () => {
     const grid = (await book.read([logTable.name])).get(logTable.name) ?? null;
-    const log = new TableEditor(
-      logTable,
-      grid,
-      logTable.columns.map((c) => c.name),
-    );
+    const log = logEditor(grid);
     log.append(
       logEntry(
         action,

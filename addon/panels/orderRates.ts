@@ -2,6 +2,7 @@
  * The rates sidebar, server side: the order on the selected row, its packages with the service chosen and
  * the best rates the carriers step considered, and picking another of those rates for a package.
  */
+import { logEditor } from '../../src/core';
 import type { Grid, OrderRecord } from '../../src/core';
 import {
   cellText,
@@ -213,11 +214,7 @@ export function pickRate(spreadsheet: Spreadsheet, orderId: string, key: string,
       const summary = `${orderId} ${pkg.packageId ?? key}: ${rate.carrier} ${rate.service} ${option.price} ${rate.currency}`;
       if (changed === 0) return { ok: true, message: `${summary} was already chosen.`, view };
       const context = runContext();
-      const log = new TableEditor(
-        logTable,
-        tables.get(logTable.name) ?? null,
-        logTable.columns.map((c) => c.name),
-      );
+      const log = logEditor(tables.get(logTable.name) ?? null);
       log.append(
         logEntry(
           'pick rate',

@@ -3,6 +3,7 @@
  * them (checked as readSettings checks the sheet, kept in document properties and written into the Settings
  * sheet), and the carrier/API secrets, which go to the user's own properties and are never shown back.
  */
+import { logEditor } from '../../src/core';
 import type { Grid } from '../../src/core';
 import {
   cellText,
@@ -131,11 +132,7 @@ export function saveSettings(spreadsheet: Spreadsheet, values: Record<string, un
           changed++;
         } else if (editor.update(row, { value: value === '' ? null : value })) changed++;
       }
-      const log = new TableEditor(
-        logTable,
-        tables.get(logTable.name) ?? null,
-        logTable.columns.map((c) => c.name),
-      );
+      const log = logEditor(tables.get(logTable.name) ?? null);
       const summary = `saved ${entries.length} settings (${changed} changed in the Settings sheet)`;
       log.append(
         logEntry(

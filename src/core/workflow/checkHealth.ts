@@ -6,12 +6,11 @@ import { decodeTable } from '../tables/decodeTable';
 import { logTable } from '../tables/log';
 import { ordersTable } from '../tables/orders';
 import { settingsTable } from '../tables/settingsTable';
-import { TableEditor } from '../tables/tableEditor';
 import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 
 export const CHECK_HEALTH = 'health';
 
@@ -47,11 +46,7 @@ export async function checkHealth(
           .join(', ')}${health.atRisk.length > 10 ? ', …' : ''}`,
   );
   const existing = tables.get(healthTable.name) ?? null;
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   log.append(
     logEntry(
       CHECK_HEALTH,

@@ -25,7 +25,7 @@ import type { SheetWrite, Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 import { rebuildSheet } from './rebuildSheet';
 
 export const CHECK_STOCK = 'check stock';
@@ -115,11 +115,7 @@ export async function checkStock(book: Workbook, context: RunContext): Promise<A
   const summary = `${s.itemsConsidered} open order items: ${s.allocated} allocated, ${s.short} short, ${s.held} held (ship complete), ${s.released} released; ${s.unitsReserved} units reserved; ${plan.shortages.length} SKUs short; ${plan.purchases.length} to reorder`;
   const changed = ordersChanged + inventoryChanged;
   if (writes.length > 0) {
-    const log = new TableEditor(
-      logTable,
-      tables.get(logTable.name) ?? null,
-      logTable.columns.map((c) => c.name),
-    );
+    const log = logEditor(tables.get(logTable.name) ?? null);
     log.append(
       logEntry(
         CHECK_STOCK,

@@ -30,7 +30,7 @@ import { readCarrierConfig } from './chooseCarriersConfig';
 import type { CarrierConfig } from './chooseCarriersConfig';
 import { pluginQuoter, rateCardQuoter } from './quoters';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 import type { OrderRow, RatedFields } from './rateOrder';
 import { newRatingCache, rateOrder } from './rateOrder';
 
@@ -258,11 +258,7 @@ export async function chooseCarriers(
   const total =
     [...totals].map(([cur, minor]) => `${formatMoneyPlain(minor, cur)} ${cur}`).join(' + ') || '0';
   const summary = `${candidates} order items to rate: ${rated} rated in ${packages} packages (postage ${total}), ${unrated} not rated; ${changed} rows changed; ship date ${config.shipDate}`;
-  const log = new TableEditor(
-    logTable,
-    grid(logTable.name),
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(grid(logTable.name));
   log.append(
     logEntry(
       CHOOSE_CARRIERS,

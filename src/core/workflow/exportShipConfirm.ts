@@ -22,7 +22,7 @@ import { checkTrackingForCarrier } from '../tracking/carrierNames';
 import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 
 export const EXPORT_SHIP_CONFIRM = 'export ship-confirm';
 
@@ -135,11 +135,7 @@ export async function exportShipConfirm(
   }
 
   const file = buildShipConfirmFile(lines, marketplace);
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   const summary = `${lines.length} lines for ${exportedRows.length} order items (${marketplace}${file.encoding === 'cp932' ? ', Shift-JIS' : ''}), ${skipped} already exported`;
   const orderEditor = new TableEditor(ordersTable, ordersGrid, ['confirmation', 'confirmed-at']);
   if (lines.length > 0) {

@@ -31,7 +31,7 @@ import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 import { pool } from './pool';
 import { rateForPurchase } from '../carriers/rateForPurchase';
 import { runLocalDate, runStamp } from './runClock';
@@ -473,11 +473,7 @@ export async function generateLabels(
     [...orderProblem.keys()].map((row) => orders.rows.find((r) => r.rowNumber === row)?.record['order-id']),
   ).size;
   const summary = `${bought} label${bought === 1 ? '' : 's'} bought, ${fetched} printed again, ${skipped} already labelled (skipped), ${failed} order${failed === 1 ? '' : 's'} with problems`;
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   log.append(
     logEntry(
       GENERATE_LABELS,

@@ -13,7 +13,7 @@ import type { SheetWrite, Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 
 export const IMPORT_ORDERS = 'import orders';
 
@@ -85,11 +85,7 @@ export async function importOrders(
   }
   context.onProgress?.('Merging order items', total, total);
   const summary = `${report.rowsRead} rows read, ${report.items.length} order items: ${added} added, ${updated} updated, ${unchanged} unchanged, ${report.rowsRejected} rejected`;
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   log.append(
     logEntry(
       IMPORT_ORDERS,

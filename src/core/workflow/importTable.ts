@@ -17,7 +17,7 @@ import { toIsoUtc } from '../dates/parseDateTime';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 import { describeMismatch } from '../orders/recognizeTable';
 import { replaceRows } from './replaceRows';
 import type { ReplacementRow } from './replaceRows';
@@ -219,11 +219,7 @@ export async function importTable<S extends TableSchema>(
     change = { sheet: schema.name, added, updated };
   }
   const summary = `${file.rows.length} rows read: ${added} added, ${updated} updated, ${unchanged} unchanged, ${replacing ? `${removed} removed, ` : ''}${rejected} rejected`;
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   log.append(
     logEntry(
       action,

@@ -1,5 +1,8 @@
 /** The Log sheet row that records one run of an action. */
 import type { LogRecord } from '../tables/log';
+import { logTable } from '../tables/log';
+import type { Grid } from '../tables/cell';
+import { TableEditor } from '../tables/tableEditor';
 import { formatProblem } from '../tables/problem';
 import type { Problem } from '../tables/problem';
 import { toIsoUtc } from '../dates/parseDateTime';
@@ -32,3 +35,10 @@ export function logEntry(
     details: [counts.summary, ...first, ...more].join('\n').slice(0, 5000),
   };
 }
+
+/** An editor on the Log sheet as read (null when there is none yet: it is created), able to append run rows. */
+export function logEditor(grid: Grid | null): TableEditor<typeof logTable> {
+  return new TableEditor(logTable, grid, LOG_COLUMNS);
+}
+
+const LOG_COLUMNS = logTable.columns.map((c) => c.name);

@@ -19,7 +19,7 @@ import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 
 export const PURGE_PII = 'purge pii';
 
@@ -68,11 +68,7 @@ export async function purgePii(book: Workbook, context: RunContext): Promise<Act
     purged++;
   }
   const summary = `${purged} order items past ${days} days after delivery or shipping: ${cells} personal cells blanked${extras.length > 0 ? ` (including ${extras.join(', ')})` : ''}`;
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   log.append(
     logEntry(PURGE_PII, context, { rowsRead: orders.rows.length, rowsChanged: purged, summary }, problems),
   );

@@ -26,7 +26,7 @@ import { carriersOf, validateTrackingNumber } from '../tracking/validateTracking
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 
 export const RECORD_TRACKING = 'record tracking';
 
@@ -399,11 +399,7 @@ export async function recordTracking(
     else shipmentEditor.append({ 'shipment-id': sid, ...fields, 'created-at': nowIso });
   }
   const summary = `${lines.length} package lines (${count(lines, 'label')} from labels, ${count(lines, 'typed')} typed, ${count(lines, 'file')} from ${file?.source ?? 'no file'}): ${shipped} order items shipped, ${partial} partly, ${newPackages.size} packages added to Shipments, ${unchanged} already recorded`;
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   log.append(
     logEntry(
       RECORD_TRACKING,

@@ -19,7 +19,7 @@ import { TableEditor } from '../tables/tableEditor';
 import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 
 export const RESTOCK_RETURNS = 'restock returns';
 
@@ -135,11 +135,7 @@ export async function restockReturns(book: Workbook, context: RunContext): Promi
       });
   }
   const summary = `${returns.rows.length} returns: ${restocked} restocked (${units} units), ${notSellable} not sellable`;
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   log.append(
     logEntry(
       RESTOCK_RETURNS,

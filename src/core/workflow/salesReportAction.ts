@@ -50,7 +50,7 @@ import type { Workbook, WritePlan } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 
 export const SALES_REPORT_ACTION = 'report sales';
 
@@ -192,11 +192,7 @@ export async function prepareSalesReport(
   for (const r of rows) sheet.append(r);
   const write = sheet.toWrite();
   const summary = `${request.period} report ${from} to ${to} in ${currency}: ${report.linesCounted} order lines, ${report.periods.length} period${report.periods.length === 1 ? '' : 's'}, ${report.skus.length} SKU rows`;
-  const log = new TableEditor(
-    logTable,
-    grids.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(grids.get(logTable.name) ?? null);
   log.append(
     logEntry(
       SALES_REPORT_ACTION,

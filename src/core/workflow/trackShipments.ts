@@ -15,7 +15,7 @@ import { TableEditor } from '../tables/tableEditor';
 import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 
 export const TRACK_SHIPMENTS = 'track shipments';
 const OPEN_STATES = new Set(['Purchased', 'InTransit', 'Exception']);
@@ -92,11 +92,7 @@ export async function trackShipments(
     }
   }
   const summary = `${checked} shipment(s) tracked: ${delivered} delivered, ${exceptions} with a delivery exception${skipped > 0 ? `; ${skipped} from providers that cannot track` : ''}`;
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   log.append(
     logEntry(
       TRACK_SHIPMENTS,

@@ -15,7 +15,7 @@ import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
-import { logEntry } from './logEntry';
+import { logEditor, logEntry } from './logEntry';
 
 export const VOID_LABEL = 'void label';
 
@@ -87,11 +87,7 @@ export async function voidShipment(
   }
   const problems: Problem[] = [];
   const summary = `voided ${s['shipment-id']} (${s.carrier ?? ''} ${s['tracking-number'] ?? ''})${result.value.refunded ? ', refund requested' : ', no refund'}; ${itemsBack} order item${itemsBack === 1 ? '' : 's'} back to Rated`;
-  const log = new TableEditor(
-    logTable,
-    tables.get(logTable.name) ?? null,
-    logTable.columns.map((c) => c.name),
-  );
+  const log = logEditor(tables.get(logTable.name) ?? null);
   log.append(
     logEntry(
       VOID_LABEL,
