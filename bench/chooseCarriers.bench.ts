@@ -119,7 +119,10 @@ async function main(): Promise<void> {
     Zones: await load('rates/sample-zones-895.tsv'),
     Boxes: boxes,
     Rules: await load('sample/rules.tsv'),
-    Settings: [['key', 'value']],
+    Settings: [
+      ['key', 'value'],
+      ['ship-from-postal-code', '89502'],
+    ],
   });
   console.log(
     `${ITEMS} order items in ${order} orders, ${serviceCount} services, ${rates.length - 1} rate rows`,
@@ -173,7 +176,7 @@ async function main(): Promise<void> {
     return keep.length;
   });
   console.log(row('calibration: allocate 1,000,000 small objects', c));
-  if (stats.rated < ITEMS * 0.5) throw new Error('most items should rate; the benchmark data is wrong');
+  if (!(stats.rated >= ITEMS * 0.5)) throw new Error('most items should rate; the benchmark data is wrong');
 }
 
 main().catch((e) => {
