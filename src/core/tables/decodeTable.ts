@@ -1,12 +1,10 @@
 /** A grid read from a sheet or file to typed records, with every problem collected. */
 import type { Cell, Grid } from './cell';
-import { isBlankCell } from './cell';
-import { decodeCell } from './cellCodec';
-import type { FieldValue } from './column';
 import type { ColumnIndex } from './columnIndex';
 import { indexColumns } from './columnIndex';
 import type { Problem } from './problem';
 import { problem } from './problem';
+import { compileRowDecoder, isBlankRow } from './rowDecoder';
 import type { RecordOf, TableSchema } from './schema';
 
 export interface DecodedRow<R> {
@@ -68,58 +66,18 @@ export function decodeTable<S extends TableSchema>(
     );
     return { columns, rows: [], problems, usable: false, headerRow, dataRowCount };
   }
-  const currencyPos = columns.positions.get('currency');
-  const specs = options.only ? schema.columns.filter((c) => options.only!.includes(c.name)) : schema.columns;
+  const decoder = compileRowDecoder<RecordOf<S>>(schema.columns, columns, {
+    source,
+    checkRequired,
+    only: options.only,
+  });
   const rows: DecodedRow<RecordOf<S>>[] = [];
   for (let i = headerIndex + 1; i < grid.length; i++) {
     const cells = grid[i] ?? [];
-    if (cells.every((c) => isBlankCell(c))) continue;
+    if (isBlankRow(cells)) continue;
     const rowNumber = headerRow + (i - headerIndex);
-    const record: Record<string, FieldValue> = {};
-    let valid = true;
-    for (const spec of specs) {
-      const pos = columns.positions.get(spec.name);
-      const cell = pos === undefined ? null : cells[pos];
-      if (cell === null || cell === undefined) {
-        // A column the sheet lacks or an empty cell: null without a decode (most Orders cells are empty).
-        if (spec.required && checkRequired) {
-          valid = false;
-          problems.push(problem(source, rowNumber, spec.name, `${spec.name} is required`));
-        }
-        record[spec.name] = null;
-        continue;
-      }
-      // Only money reads a currency; and never index a row with -1, which sends V8 down a slow path.
-      const currencyAt =
-        spec.type !== 'money'
-          ? undefined
-          : spec.currencyColumn
-            ? columns.positions.get(spec.currencyColumn)
-            : currencyPos;
-      const currencyCell = currencyAt === undefined ? null : cells[currencyAt];
-      const currency = typeof currencyCell === 'string' ? currencyCell.trim() : null;
-      const d = decodeCell(spec, cell ?? null, currency);
-      if (!d.ok) {
-        valid = false;
-        record[spec.name] = null;
-        problems.push(
-          problem(
-            source,
-            rowNumber,
-            spec.name,
-            `${spec.name} ${d.reason}`,
-            cell === null || cell === undefined ? '' : String(cell),
-          ),
-        );
-        continue;
-      }
-      if (d.value === null && spec.required && checkRequired) {
-        valid = false;
-        problems.push(problem(source, rowNumber, spec.name, `${spec.name} is required`));
-      }
-      record[spec.name] = d.value;
-    }
-    rows.push({ rowNumber, record: record as RecordOf<S>, valid, cells });
+    const { record, valid } = decoder.decode(cells, rowNumber, problems);
+    rows.push({ rowNumber, record, valid, cells });
   }
   return { columns, rows, problems, usable: true, headerRow, dataRowCount };
 }
