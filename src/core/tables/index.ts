@@ -13,6 +13,7 @@ export * from './normalizeHeader';
 export * from './orders';
 export * from './problem';
 export * from './rates';
+export * from './rowDecoder';
 export * from './returns';
 export * from './rules';
 export * from './salesReport';

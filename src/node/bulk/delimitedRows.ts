@@ -1,18 +1,18 @@
 /**
  * The rows of a CSV or tab-delimited file, streamed: bytes → text (the encoding detected from the first 64 KiB
- * or chosen) → csv-parse. Memory stays flat; a record longer than the cap (an unclosed quote) and bytes that
+ * or chosen; UTF-8 is only checked, csv-parse decodes it) → csv-parse, read in batches. Memory stays flat; a record longer than the cap (an unclosed quote) and bytes that
  * are not valid UTF-8 fail with the row number instead of silently corrupting text.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import type { TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import type { Cell, TextEncodingName } from '../../core';
+import type { TextEncodingName } from '../../core';
 import { detectEncoding, restoreText } from '../../core';
 import type { BulkLimits } from './bulkLimits';
 import { BulkFileError, DEFAULT_LIMITS } from './bulkLimits';
+import { readBatches } from './readBatches';
+import { Utf8Check } from './utf8Check';
 import type { SheetRow } from './xlsxRows';
 
 export interface DelimitedRowsOptions {
@@ -28,6 +28,8 @@ export interface DelimitedSource {
   readonly delimiter: string;
   readonly format: 'csv' | 'tsv';
   readonly rows: AsyncGenerator<SheetRow>;
+  /** The same rows as arrays of those read at once (the fast way through a big file). */
+  readonly batches: AsyncGenerator<SheetRow[]>;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -43,21 +45,28 @@ export async function openDelimitedRows(
   const head =
     iconvName(encoding) === 'utf8' ? sample.toString('utf8') : iconv.decode(sample, iconvName(encoding));
   const delimiter = sniffDelimiter(head);
+  const batches = streamBatches(
+    file,
+    label,
+    size,
+    encoding,
+    delimiter,
+    limits,
+    options.onBytes,
+    options.encoding !== undefined,
+  );
   return {
     encoding,
     delimiter,
     format: delimiter === '\t' ? 'tsv' : 'csv',
-    rows: streamRows(
-      file,
-      label,
-      size,
-      encoding,
-      delimiter,
-      limits,
-      options.onBytes,
-      options.encoding !== undefined,
-    ),
+    rows: flatten(batches),
+    batches,
   };
+}
+
+/** Batches one row at a time, for readers that want rows. */
+export async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }
 
 async function readSample(file: string): Promise<{ sample: Buffer; size: number }> {
@@ -113,30 +122,7 @@ export function sniffDelimiter(text: string): string {
   return semicolons > commas ? ';' : ',';
 }
 
-/** UTF-8 decoding that fails on invalid bytes (iconv-lite would put U+FFFD in the seller's data instead). */
-class StrictUtf8 extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  constructor() {
-    super({ readableObjectMode: false, decodeStrings: true });
-    this.setEncoding('utf8');
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    try {
-      done(null, this.decoder.decode(chunk, { stream: true }));
-    } catch {
-      done(new Error('INVALID_UTF8'));
-    }
-  }
-  override _flush(done: TransformCallback): void {
-    try {
-      done(null, this.decoder.decode());
-    } catch {
-      done(new Error('INVALID_UTF8'));
-    }
-  }
-}
-
-async function* streamRows(
+async function* streamBatches(
   file: string,
   label: string,
   size: number,
@@ -145,7 +131,7 @@ async function* streamRows(
   limits: BulkLimits,
   onBytes: DelimitedRowsOptions['onBytes'],
   chosen: boolean,
-): AsyncGenerator<SheetRow> {
+): AsyncGenerator<SheetRow[]> {
   const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   let read = 0;
   if (onBytes)
@@ -154,7 +140,9 @@ async function* streamRows(
       onBytes(read, size);
     });
   const name = iconvName(encoding);
-  const decoder = name === 'utf8' ? new StrictUtf8() : iconv.decodeStream(name, { stripBOM: true });
+  // UTF-8 goes to csv-parse as bytes (checked, not decoded: csv-parse decodes each field itself, as bare
+  // csv-parse does); other encodings are decoded to text first.
+  const decoder = name === 'utf8' ? new Utf8Check() : iconv.decodeStream(name, { stripBOM: true });
   const parser = parse({
     delimiter,
     quote: '"',
@@ -169,24 +157,29 @@ async function* streamRows(
   input.pipe(decoder).pipe(parser);
   let rowNumber = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      rowNumber++;
-      if (rowNumber > limits.maxRows)
-        throw new BulkFileError(
-          `${label} has more than ${limits.maxRows.toLocaleString('en-US')} rows, Excel's limit for a sheet; split it into smaller files.`,
-        );
-      if (record.length > limits.maxColumns)
-        throw new BulkFileError(
-          `${label}, row ${rowNumber}: ${record.length} columns, more than the limit of ${limits.maxColumns}.`,
-        );
-      let any = false;
-      const cells: Cell[] = new Array<Cell>(record.length);
-      for (let i = 0; i < record.length; i++) {
-        const v = record[i];
-        if (v !== '') any = true;
-        cells[i] = v.length > 1 && v.charCodeAt(0) === 39 ? restoreText(v) : v;
+    for await (const records of readBatches<string[]>(parser)) {
+      const rows: SheetRow[] = [];
+      for (const record of records) {
+        rowNumber++;
+        if (rowNumber > limits.maxRows)
+          throw new BulkFileError(
+            `${label} has more than ${limits.maxRows.toLocaleString('en-US')} rows, Excel's limit for a sheet; split it into smaller files.`,
+          );
+        if (record.length > limits.maxColumns)
+          throw new BulkFileError(
+            `${label}, row ${rowNumber}: ${record.length} columns, more than the limit of ${limits.maxColumns}.`,
+          );
+        // The record is ours alone: its cells are restored in place rather than copied.
+        let any = false;
+        for (let i = 0; i < record.length; i++) {
+          const v = record[i];
+          if (v === '') continue;
+          any = true;
+          if (v.length > 1 && v.charCodeAt(0) === 39) record[i] = restoreText(v);
+        }
+        if (any) rows.push({ rowNumber, cells: record });
       }
-      if (any) yield { rowNumber, cells };
+      if (rows.length > 0) yield rows;
     }
   } catch (e) {
     if (e instanceof BulkFileError) throw e;

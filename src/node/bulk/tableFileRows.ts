@@ -15,6 +15,8 @@ export interface TableFileSource {
   /** File size in bytes, for progress. */
   readonly size: number;
   readonly rows: AsyncGenerator<SheetRow>;
+  /** The same rows in arrays (read one or the other): CSV and TSV come in whole parsed chunks. */
+  readonly batches: AsyncGenerator<SheetRow[]>;
 }
 
 export interface TableFileRowsOptions {
@@ -55,7 +57,7 @@ export async function openTableFile(
       preferSheet: options.preferSheet,
       limits: options.limits,
     });
-    return { format: 'xlsx', encoding: null, sheet: x.sheet, size, rows: x.rows };
+    return { format: 'xlsx', encoding: null, sheet: x.sheet, size, rows: x.rows, batches: inBatches(x.rows) };
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
     throw new BulkFileError(`${label} is an old Excel .xls file: save it from Excel as .xlsx or CSV first.`);
@@ -64,5 +66,18 @@ export async function openTableFile(
     limits: options.limits,
     onBytes: options.onBytes,
   });
-  return { format: d.format, encoding: d.encoding, size, rows: d.rows };
+  return { format: d.format, encoding: d.encoding, size, rows: d.rows, batches: d.batches };
+}
+
+/** Rows grouped in arrays, for sources that stream row by row. */
+async function* inBatches(rows: AsyncIterable<SheetRow>, size = 1024): AsyncGenerator<SheetRow[]> {
+  let batch: SheetRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

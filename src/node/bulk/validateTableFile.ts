@@ -1,13 +1,23 @@
 /**
  * `shipsheet import TABLE FILE --check`: every row of a bulk file validated against the table's schema in one
- * streaming pass — chunks of rows decoded and dropped, keys remembered only to find duplicates, problems
- * streamed to FILE.errors.csv — so a million-row file is checked in bounded memory without touching a book.
+ * streaming pass — each row decoded (by a decoder compiled once for the header) and dropped, keys remembered
+ * only to find duplicates, problems streamed to FILE.errors.csv in row order — so a million-row file is checked
+ * in bounded memory without touching a book.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify';
-import type { ActionResult, Cell, FieldValue, Grid, Problem, TableSchema } from '../../core';
-import { checkTableHeader, decodeTable, keyOf, neutralizeText, problem, refused } from '../../core';
+import type { ActionResult, FieldValue, Grid, Problem, RowDecoder, TableSchema } from '../../core';
+import {
+  checkTableHeader,
+  compileRowDecoder,
+  indexColumns,
+  isBlankRow,
+  keyOf,
+  neutralizeText,
+  problem,
+  refused,
+} from '../../core';
 import type { Progress } from '../progress';
 import type { BulkLimits } from './bulkLimits';
 import { errorsFileFor } from './errorsFile';
@@ -22,7 +32,8 @@ export interface ValidateOptions {
   readonly errorsFile?: string | false;
 }
 
-const CHUNK = 2048;
+/** Rows between progress updates. */
+const PROGRESS_EVERY = 2048;
 const HEADER_SCAN_ROWS = 10;
 /** Problems kept in the result (all of them go to the errors file). */
 const PROBLEMS_KEPT = 1000;
@@ -50,81 +61,77 @@ export async function validateTableFile(
     errors?.write(p);
   };
   const head: SheetRow[] = [];
-  let header: Cell[] | null = null;
-  let headerRowNumber = 0;
-  let chunk: SheetRow[] = [];
+  let decoder: RowDecoder<Record<string, FieldValue>> | null = null;
   const seen = new Map<string, number>();
   let rows = 0;
   let rejected = 0;
-  const flush = () => {
-    if (!header || chunk.length === 0) return;
-    const first = chunk[0].rowNumber;
-    const grid: Grid = [header];
-    for (const r of chunk) {
-      while (grid.length < r.rowNumber - first + 1) grid.push([]);
-      grid.push(r.cells);
+  const rowProblems: Problem[] = [];
+  const check = (row: SheetRow) => {
+    if (isBlankRow(row.cells)) return;
+    rows++;
+    const { record, valid } = decoder!.decode(row.cells, row.rowNumber, rowProblems);
+    if (rowProblems.length > 0) {
+      for (const p of rowProblems) report(p);
+      rowProblems.length = 0;
     }
-    const decoded = decodeTable(schema, grid, { source, firstRowNumber: first - 1 });
-    const bad = new Set<number>();
-    for (const p of decoded.problems) {
-      if (p.row !== null) bad.add(p.row);
-      report(p);
+    if (!valid) {
+      rejected++;
+      return;
     }
-    for (const row of decoded.rows) {
-      rows++;
-      if (bad.has(row.rowNumber) || !row.valid) {
-        rejected++;
-        continue;
-      }
-      if (schema.key.length === 0) continue;
-      const key = keyOf(schema, row.record as Record<string, FieldValue>);
-      if (key === null) continue;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        rejected++;
-        report(
-          problem(
-            source,
-            row.rowNumber,
-            schema.key[schema.key.length - 1],
-            `duplicate ${schema.key.join(' + ')}: the same as row ${earlier}; this row would not be imported`,
-          ),
-        );
-      } else seen.set(key, row.rowNumber);
-    }
-    chunk = [];
-    options.progress?.update(`Checking ${source}`, rows, 0);
+    if (schema.key.length === 0) return;
+    const key = keyOf(schema, record);
+    if (key === null) return;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      rejected++;
+      report(
+        problem(
+          source,
+          row.rowNumber,
+          schema.key[schema.key.length - 1],
+          `duplicate ${schema.key.join(' + ')}: the same as row ${earlier}; this row would not be imported`,
+        ),
+      );
+    } else seen.set(key, row.rowNumber);
   };
+  /** Find the header in the first rows and compile the row decoder for it; the message when it is not there. */
   const start = (): string | null => {
     const grid: Grid = [];
     for (const r of head) {
       while (grid.length < r.rowNumber - 1) grid.push([]);
       grid[r.rowNumber - 1] = r.cells;
     }
-    const check = checkTableHeader(schema, grid, source);
-    if (!check.ok) return check.message;
-    headerRowNumber = check.headerIndex + 1;
-    header = grid[check.headerIndex];
-    chunk = head.filter((r) => r.rowNumber > headerRowNumber);
+    const found = checkTableHeader(schema, grid, source);
+    if (!found.ok) return found.message;
+    const headerRowNumber = found.headerIndex + 1;
+    const columns = indexColumns(schema, grid[found.headerIndex]);
+    decoder = compileRowDecoder(schema.columns, columns, { source, checkRequired: true });
+    for (const r of head) if (r.rowNumber > headerRowNumber) check(r);
     return null;
   };
+  let nextProgress = PROGRESS_EVERY;
   try {
-    for await (const row of input.rows) {
-      if (!header) {
+    for await (const batch of input.batches) {
+      for (const row of batch) {
+        if (decoder) {
+          check(row);
+          continue;
+        }
         head.push(row);
         if (head.length < HEADER_SCAN_ROWS) continue;
         const refusal = start();
         if (refusal) return refused(action, refusal);
-        continue;
       }
-      chunk.push(row);
-      if (chunk.length >= CHUNK) flush();
+      if (rows >= nextProgress) {
+        options.progress?.update(`Checking ${source}`, rows, 0);
+        nextProgress = rows + PROGRESS_EVERY;
+      }
     }
-    if (!header) {
+    if (!decoder) {
       const refusal = start();
       if (refusal) return refused(action, refusal);
     }
-    flush();
+    options.progress?.update(`Checking ${source}`, rows, 0);
   } finally {
     options.progress?.stop();
     await errors?.close(problemCount === 0);
