@@ -113,7 +113,8 @@ export function sniffDelimiter(text: string): string {
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\n|\r/, 6)
     .filter((l) => !/^TemplateType=/i.test(l));
-  const header = lines[0] ?? '';
+  // The first line with something on it: a blank line after a preamble must not make a CSV look tab-delimited.
+  const header = lines.find((l) => l.trim() !== '') ?? '';
   const count = (c: string) => header.split(c).length - 1;
   const tabs = count('\t');
   const commas = count(',');
