@@ -65,12 +65,20 @@ export function keyOf(
   record: Readonly<Record<string, FieldValue>>,
   blankParts = false,
 ): string | null {
-  const parts = schema.key.map((k) => record[k] ?? (blankParts ? '' : null));
-  if (
-    blankParts ? parts.every((p) => p === '') : parts.some((p) => p === null || p === undefined || p === '')
-  )
-    return null;
-  return parts.map((p) => String(p).trim().toLowerCase()).join('\u0000');
+  // A loop, not map/some/join: this runs for every row of every import and --check (a million times).
+  const names = schema.key;
+  let key = '';
+  let allBlank = true;
+  for (let i = 0; i < names.length; i++) {
+    const v = record[names[i]];
+    const part = v === null || v === undefined ? (blankParts ? '' : null) : v;
+    if (part === null || part === '') {
+      if (!blankParts) return null;
+    } else allBlank = false;
+    const text = String(part).trim().toLowerCase();
+    key = i === 0 ? text : `${key}\u0000${text}`;
+  }
+  return blankParts && allBlank ? null : key;
 }
 
 export async function importTable<S extends TableSchema>(

@@ -133,7 +133,8 @@ async function* streamBatches(
   onBytes: DelimitedRowsOptions['onBytes'],
   chosen: boolean,
 ): AsyncGenerator<SheetRow[]> {
-  const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+  // The default 64 KiB chunks: with 256 KiB ones the same parse took twice the wall time (measured, idle waits).
+  const input = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
   let read = 0;
   if (onBytes)
     input.on('data', (chunk) => {
