@@ -7,6 +7,8 @@ import type { ActionResult, RunContext, Workbook } from '../../src/core';
 import { checkStock, chooseCarriers, recordTracking, setUpSheets } from '../../src/core';
 import { buildSalesReport } from '../panels/schedule';
 import { formatShipsheetSheets } from '../gas/sheetFormatting';
+import type { Summary } from '../gas/notify';
+import { labelsAction, labelsDialog } from '../labels/labelsAction';
 
 export interface StepEnvironment {
   /** The spreadsheet as a Workbook (the selection and the dialog's settings already applied). */
@@ -33,6 +35,8 @@ export interface ActionSpec {
   readonly logsItself: boolean;
   /** The workflow; absent while it is not in this version. */
   readonly run?: (env: StepEnvironment) => Promise<ActionResult>;
+  /** A dialog of its own to show the result in (links to files), instead of the usual toast or alert. */
+  readonly resultDialog?: (result: ActionResult, summary: Summary) => GoogleAppsScript.HTML.HtmlOutput | null;
 }
 
 export const ACTIONS: readonly ActionSpec[] = [
@@ -59,6 +63,8 @@ export const ACTIONS: readonly ActionSpec[] = [
     handler: 'menuGenerateLabels',
     rows: 'orders',
     logsItself: true,
+    run: (env) => labelsAction(env),
+    resultDialog: labelsDialog,
   },
   {
     id: 'recordTracking',

@@ -148,7 +148,9 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
         `This is a large sheet: the run goes on by itself from Orders row ${nextRow} in about a minute.`,
       );
     const summary = summarize(spec.label, result, notes);
-    show(spreadsheet, summary, interactive);
+    const dialog = interactive && spec.resultDialog ? spec.resultDialog(result, summary) : null;
+    if (dialog) SpreadsheetApp.getUi().showModalDialog(dialog, `Shipsheet: ${spec.label.toLowerCase()}`);
+    else show(spreadsheet, summary, interactive);
     return {
       action: spec.id,
       status: continuing
@@ -240,6 +242,8 @@ export function mergeResults(results: readonly ActionResult[], rowsPerPass: numb
   const stats: Record<string, number> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.stats)) stats[k] = (stats[k] ?? 0) + v;
   const problems: Problem[] = results.flatMap((r) => [...r.problems]);
+  // Files written by each pass (labels): the result dialog links to all of them.
+  const links = results.flatMap((r) => (r.data as { links?: unknown[] } | undefined)?.links ?? []);
   return {
     action: last.action,
     ok: results.every((r) => r.ok),
@@ -248,6 +252,7 @@ export function mergeResults(results: readonly ActionResult[], rowsPerPass: numb
     problems,
     stats,
     lines: [`Ran in ${results.length} passes of up to ${rowsPerPass} order rows.`, ...last.lines],
+    ...(links.length > 0 ? { data: { links } } : {}),
   };
 }
 
