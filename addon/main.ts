@@ -61,6 +61,7 @@ function menuRun(id: string): RunOutcome {
   return runAction(actionById(id), { spreadsheet: active(), interactive: true });
 }
 
+export const menuImportAmazonOrders = (): RunOutcome => menuRun('importAmazonOrders');
 export const menuCheckStock = (): RunOutcome => menuRun('checkStock');
 export const menuChooseCarriers = (): RunOutcome => menuRun('chooseCarriers');
 export const menuGenerateLabels = (): RunOutcome => menuRun('generateLabels');

@@ -9,6 +9,8 @@ import { buildSalesReport } from '../panels/schedule';
 import { formatShipsheetSheets } from '../gas/sheetFormatting';
 import type { Summary } from '../gas/notify';
 import { labelsAction, labelsDialog } from '../labels/labelsAction';
+import { amazonLabelProviders } from '../amazon/amazonConnection';
+import { importFromAmazon } from '../amazon/importFromAmazon';
 
 export interface StepEnvironment {
   /** The spreadsheet as a Workbook (the selection and the dialog's settings already applied). */
@@ -40,6 +42,14 @@ export interface ActionSpec {
 }
 
 export const ACTIONS: readonly ActionSpec[] = [
+  {
+    id: 'importAmazonOrders',
+    label: 'Import orders from Amazon',
+    handler: 'menuImportAmazonOrders',
+    rows: 'none',
+    logsItself: true,
+    run: (env) => importFromAmazon(env),
+  },
   // Allocation weighs every order against the others (who gets scarce stock), so it needs them all.
   {
     id: 'checkStock',
@@ -63,7 +73,7 @@ export const ACTIONS: readonly ActionSpec[] = [
     handler: 'menuGenerateLabels',
     rows: 'orders',
     logsItself: true,
-    run: (env) => labelsAction(env),
+    run: (env) => labelsAction(env, amazonLabelProviders),
     resultDialog: labelsDialog,
   },
   {

@@ -20,6 +20,7 @@ describe('dist/Code.js', () => {
       'onOpen',
       'onInstall',
       'menuImportOrders',
+      'menuImportAmazonOrders',
       'menuCheckStock',
       'menuChooseCarriers',
       'menuGenerateLabels',

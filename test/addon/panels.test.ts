@@ -284,6 +284,7 @@ describe('the manifest', () => {
       [
         'drive.file',
         'script.container.ui',
+        'script.external_request',
         'script.scriptapp',
         'script.send_mail',
         'spreadsheets',

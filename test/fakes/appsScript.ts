@@ -9,6 +9,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { CallLog, tracked } from './calls';
 import { FakeDrive } from './drive';
+import { FakeUrlFetchApp } from './urlFetchApp';
 import type { FakeSpreadsheet } from './spreadsheetApp';
 import { FakeSpreadsheetApp } from './spreadsheetApp';
 import type { SentMail } from './services';
@@ -91,6 +92,8 @@ export class AppsScript {
   readonly scriptApp: FakeScriptApp;
   readonly mail: SentMail[] = [];
   readonly drive: FakeDrive;
+  /** Where UrlFetchApp requests go: register the fake servers standing in for Amazon's or a carrier's. */
+  readonly urlFetch: FakeUrlFetchApp;
   /** Utilities.sleep calls (ms); the fake never waits. */
   readonly sleeps: number[] = [];
   /** The manifest as built (dist/appsscript.json): its scopes decide what Drive lets the script see. */
@@ -116,6 +119,7 @@ export class AppsScript {
       fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'),
     ) as AppsScript['manifest'];
     this.drive = new FakeDrive(() => this.manifest.oauthScopes ?? []);
+    this.urlFetch = new FakeUrlFetchApp(() => this.manifest.oauthScopes ?? []);
     this.context = vm.createContext({});
     const realm = { Date: vm.runInContext('Date', this.context) as DateConstructor };
     this.sheets = new FakeSpreadsheetApp(this.calls, realm);
@@ -197,6 +201,7 @@ export class AppsScript {
       HtmlService: fakeHtmlService(this.calls, DIST),
       ScriptApp: this.scriptApp.global(this.calls),
       Utilities: fakeUtilities(this.calls, this.sleeps),
+      UrlFetchApp: this.urlFetch.global(this.calls),
       MailApp: new Proxy(fakeMailApp(this.calls, this.mail), {
         get: (t, p, r) => guard('MailApp', Reflect.get(t, p, r)),
       }),
