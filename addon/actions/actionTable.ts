@@ -11,6 +11,7 @@ import type { Summary } from '../gas/notify';
 import { labelsAction, labelsDialog } from '../labels/labelsAction';
 import { amazonLabelProviders } from '../amazon/amazonConnection';
 import { importFromAmazon } from '../amazon/importFromAmazon';
+import { PURGE_CONFIRM, purgeBuyerData } from '../privacy/purgeBuyerData';
 
 export interface StepEnvironment {
   /** The spreadsheet as a Workbook (the selection and the dialog's settings already applied). */
@@ -37,6 +38,8 @@ export interface ActionSpec {
   readonly logsItself: boolean;
   /** The workflow; absent while it is not in this version. */
   readonly run?: (env: StepEnvironment) => Promise<ActionResult>;
+  /** Asked (Yes / No) before a destructive step runs from the menu; anything but Yes changes nothing. */
+  readonly confirm?: { readonly title: string; readonly prompt: string };
   /** A dialog of its own to show the result in (links to files), instead of the usual toast or alert. */
   readonly resultDialog?: (result: ActionResult, summary: Summary) => GoogleAppsScript.HTML.HtmlOutput | null;
 }
@@ -93,6 +96,16 @@ export const ACTIONS: readonly ActionSpec[] = [
     logsItself: true,
     // From the menu: last complete week (Monday–Sunday, the store's time zone); schedules choose their own.
     run: ({ book, context }) => buildSalesReport(book, 'week', context),
+  },
+  {
+    id: 'purgePii',
+    label: 'Purge buyer data…',
+    handler: 'menuPurgePii',
+    // Every order past the retention period, whatever is selected.
+    rows: 'none',
+    logsItself: true,
+    confirm: PURGE_CONFIRM,
+    run: ({ book, context }) => purgeBuyerData(book, context),
   },
   {
     id: 'setUpSheets',

@@ -21,7 +21,8 @@ import { readSelection, rowsOf } from './selection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export type RunStatus = 'done' | 'problems' | 'refused' | 'busy' | 'unavailable' | 'continuing' | 'failed';
+export type RunStatus =
+  'done' | 'problems' | 'refused' | 'busy' | 'unavailable' | 'continuing' | 'failed' | 'cancelled';
 
 /** What a run came to, as plain data (google.script.run and the tests get this). */
 export interface RunOutcome {
@@ -68,6 +69,17 @@ export function notAvailable(spec: ActionSpec, options: RunOptions): RunOutcome 
 export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
   if (!spec.run) return notAvailable(spec, options);
   const { spreadsheet, interactive } = options;
+  if (spec.confirm && interactive && !confirmed(spec.confirm)) {
+    spreadsheet.toast('Nothing was changed.', `Shipsheet: ${spec.label}`, 5);
+    return {
+      action: spec.id,
+      status: 'cancelled',
+      title: `${spec.label}: cancelled`,
+      body: 'Nothing was changed.',
+      problems: 0,
+      passes: 0,
+    };
+  }
   const started = Date.now();
   const lock = acquireLock();
   if (!lock) return busy(spec, options, BUSY_MESSAGE);
@@ -198,6 +210,12 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
   } finally {
     lock.releaseLock();
   }
+}
+
+/** Ask Yes / No; closing the dialog is a No. */
+function confirmed(question: { title: string; prompt: string }): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(question.title, question.prompt, ui.ButtonSet.YES_NO) === ui.Button.YES;
 }
 
 function busy(spec: ActionSpec, options: RunOptions, message: string): RunOutcome {

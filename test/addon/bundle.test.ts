@@ -28,6 +28,7 @@ describe('dist/Code.js', () => {
       'menuSalesReport',
       'menuScheduleReports',
       'menuSetUpSheets',
+      'menuPurgePii',
       'menuSettings',
       'menuOrderRates',
       'getOrderRates',

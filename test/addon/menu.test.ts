@@ -36,6 +36,7 @@ describe('the add-on menu', () => {
       'Order rates (sidebar)…',
       'Sales report',
       'Schedule reports…',
+      'Purge buyer data…',
       '---',
       'Set up sheets',
       'Settings…',

@@ -443,12 +443,16 @@ export interface UiEvent {
   readonly title: string;
   readonly body: string;
   readonly items?: { label: string; handler: string }[];
+  /** An alert's button set when it asked a question (YES_NO, OK_CANCEL, …). */
+  readonly buttons?: string;
 }
 
 export class FakeSpreadsheetApp {
   readonly books = new Map<string, FakeSpreadsheet>();
   active: FakeSpreadsheet | null = null;
   readonly ui: UiEvent[] = [];
+  /** What the seller answers the next Yes/No alerts (YES, NO, CANCEL, CLOSE), in order. */
+  readonly answers: string[] = [];
   /** Set when the current execution has no UI (a trigger): getUi() throws as in Apps Script. */
   noUi = false;
   /** Set when the script may only open its own spreadsheet (spreadsheets.currentonly). */
@@ -492,7 +496,7 @@ export class FakeSpreadsheetApp {
       },
       getUi: () => {
         if (this.noUi) throw new GoogleError('Cannot call SpreadsheetApp.getUi() from this context.');
-        return tracked(new UiApi(this.ui), calls, S, 'Ui');
+        return tracked(new UiApi(this.ui, this.answers), calls, S, 'Ui');
       },
       newDataValidation: () => new ValidationBuilder(),
       flush: () => undefined,
@@ -675,10 +679,22 @@ class SpreadsheetApi {
 class UiApi {
   ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
   Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
-  constructor(private readonly _events: UiEvent[]) {}
-  alert = (title: string, body?: unknown) => {
-    this._events.push({ kind: 'alert', title: String(title), body: typeof body === 'string' ? body : '' });
-    return 'OK';
+  constructor(
+    private readonly _events: UiEvent[],
+    private readonly _answers: string[],
+  ) {}
+  /**
+   * alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons). With OK only it returns OK; with a
+   * choice it returns the next answer the test queued (`FakeSpreadsheetApp.answers`), else CLOSE, as when the
+   * seller closes the dialog.
+   */
+  alert = (title: string, body?: unknown, buttons?: unknown) => {
+    const set = typeof body === 'string' ? buttons : body;
+    const [t, b] = typeof body === 'string' ? [String(title), body] : ['', String(title)];
+    const choice = set !== undefined && set !== this.ButtonSet.OK;
+    this._events.push({ kind: 'alert', title: t, body: b, ...(choice ? { buttons: String(set) } : {}) });
+    if (!choice) return this.Button.OK;
+    return this._answers.shift() ?? this.Button.CLOSE;
   };
   showSidebar = (html: { getTitle(): string; getContent(): string }) => {
     this._events.push({ kind: 'sidebar', title: html.getTitle(), body: html.getContent() });
