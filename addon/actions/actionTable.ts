@@ -95,7 +95,7 @@ export const ACTIONS: readonly ActionSpec[] = [
     rows: 'none',
     logsItself: true,
     // From the menu: last complete week (Monday–Sunday, the store's time zone); schedules choose their own.
-    run: ({ book, context }) => buildSalesReport(book, 'week', context),
+    run: ({ book, context, spreadsheet }) => buildSalesReport(book, 'week', context, spreadsheet),
   },
   {
     id: 'purgePii',

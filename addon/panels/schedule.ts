@@ -12,6 +12,7 @@ import { SpreadsheetWorkbook } from '../gas/spreadsheetWorkbook';
 import { runSync } from '../runtime/syncPromise';
 import { SettingsOverlay, savedSettings } from '../settings/documentSettings';
 import { dailyPurge } from '../privacy/purgeBuyerData';
+import { placeSalesChart } from '../reports/salesChart';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -56,8 +57,18 @@ export async function buildSalesReport(
   book: Workbook,
   period: ScheduleConfig['period'],
   context: RunContext,
+  spreadsheet?: Spreadsheet,
 ): Promise<ActionResult> {
-  return (await runSalesReport(book, { period }, context)).result;
+  const { result, report } = await runSalesReport(book, { period }, context);
+  if (!spreadsheet || !report || !result.ok) return result;
+  // The chart is the report's picture, not its data: a chart that fails leaves the report as written.
+  let line: string;
+  try {
+    line = placeSalesChart(spreadsheet, report);
+  } catch (e) {
+    line = `The chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return { ...result, lines: [...result.lines, line] };
 }
 
 export function loadSchedule(): ScheduleConfig {
@@ -257,7 +268,7 @@ export function runScheduledReport(triggerUid: string | undefined): ScheduledRun
       } catch (e) {
         purge = `buyer-data purge failed: ${e instanceof Error ? e.message : String(e)}`;
       }
-      const result = runSync(() => buildSalesReport(book, config.period, context));
+      const result = runSync(() => buildSalesReport(book, config.period, context, spreadsheet));
       if (!result.ok) {
         appendLog(
           new SpreadsheetWorkbook(spreadsheet),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { CallLog, tracked } from './calls';
 import { FakeDrive } from './drive';
+import { chartsGlobal } from './charts';
 import { FakeUrlFetchApp } from './urlFetchApp';
 import type { FakeSpreadsheet } from './spreadsheetApp';
 import { FakeSpreadsheetApp } from './spreadsheetApp';
@@ -202,6 +203,7 @@ export class AppsScript {
       ScriptApp: this.scriptApp.global(this.calls),
       Utilities: fakeUtilities(this.calls, this.sleeps),
       UrlFetchApp: this.urlFetch.global(this.calls),
+      Charts: chartsGlobal(),
       MailApp: new Proxy(fakeMailApp(this.calls, this.mail), {
         get: (t, p, r) => guard('MailApp', Reflect.get(t, p, r)),
       }),

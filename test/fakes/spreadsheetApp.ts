@@ -9,6 +9,8 @@
 import type { CallLog } from './calls';
 import { tracked } from './calls';
 import { zonedInstant } from './zonedTime';
+import type { FakeChart } from './charts';
+import { chartApi } from './charts';
 
 export type Value = string | number | boolean | Date;
 
@@ -83,6 +85,8 @@ export class FakeSheet {
   maxRows = 1000;
   maxCols = 26;
   frozenRows = 0;
+  /** Embedded charts on the sheet. */
+  charts: FakeChart[] = [];
   /** Columns (1-based) a spreadsheet owner protected: scripts of other users cannot change them. */
   readonly protectedColumns = new Set<number>();
   constructor(
@@ -476,7 +480,16 @@ export class FakeSpreadsheetApp {
     const S = 'SpreadsheetApp';
     const wrapRange = (r: FakeRange): object =>
       tracked(new RangeApi(r, wrapRange, wrapSheet), calls, S, 'Range');
-    const wrapSheet = (s: FakeSheet): object => tracked(new SheetApi(s, wrapRange), calls, S, 'Sheet');
+    const wrapSheet = (s: FakeSheet): object =>
+      tracked(
+        Object.assign(
+          new SheetApi(s, wrapRange),
+          chartApi(s, calls, (r) => (r as RangeApi)._r),
+        ),
+        calls,
+        S,
+        'Sheet',
+      );
     const wrapBook = (b: FakeSpreadsheet): object =>
       tracked(new SpreadsheetApi(b, wrapSheet, wrapRange, calls), calls, S, 'Spreadsheet');
     const app = {
