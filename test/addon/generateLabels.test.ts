@@ -4,10 +4,17 @@
  * linked from a dialog; a second run buys nothing and writes no file.
  */
 import type { Grid } from '../../src/core';
-import { decodeTable, ordersTable, shipmentsTable } from '../../src/core';
+import {
+  LWA_TOKEN_ENDPOINT,
+  SPAPI_ENDPOINTS,
+  decodeTable,
+  ordersTable,
+  shipmentsTable,
+} from '../../src/core';
+import { CREDENTIALS, FakeSpApi } from '../fakes/spApiServer';
 import type { AppsScript } from '../fakes/appsScript';
 import { FOLDER_MIME } from '../fakes/drive';
-import { sellerSheet } from './sheetFromTemplates';
+import { column, sellerSheet } from './sheetFromTemplates';
 
 interface Outcome {
   status: string;
@@ -152,5 +159,51 @@ describe('Generate labels in the add-on', () => {
     expect(out.body).toMatch(/label files could not be written \(.*insufficient authentication scopes.*\)/);
     expect(shipments(gas).length).toBeGreaterThan(0);
     expect(gas.drive.files).toEqual([]);
+  });
+
+  it('buys from Amazon Buy Shipping through UrlFetchApp when label-provider is amazon, once per package', () => {
+    const gas = ratedSheet();
+    // Amazon offers USPS Ground Advantage and UPS Ground here: put every Rated package on the first.
+    const sheet = gas.spreadsheet.sheet('Orders')!;
+    gas.spreadsheet.values('Orders').forEach((r, i) => {
+      if (i === 0 || r[column(gas, 'Orders', 'status')] !== 'Rated') return;
+      sheet.cell(i, column(gas, 'Orders', 'carrier')).value = 'USPS';
+      sheet.cell(i, column(gas, 'Orders', 'service')).value = 'Ground Advantage';
+    });
+    setSetting(gas, 'label-provider', 'amazon');
+    const amazon = new FakeSpApi();
+    const answer = (r: Parameters<FakeSpApi['respond']>[0]) => amazon.respond(r);
+    gas.urlFetch.serve(SPAPI_ENDPOINTS.NA, answer);
+    gas.urlFetch.serve(new URL(LWA_TOKEN_ENDPOINT).origin, answer);
+    gas.call('saveSecret', 'amazon.lwa-client-id', CREDENTIALS.clientId);
+    gas.call('saveSecret', 'amazon.lwa-client-secret', CREDENTIALS.clientSecret);
+    gas.call('saveSecret', 'amazon.lwa-refresh-token', CREDENTIALS.refreshToken);
+    const packages = new Set(
+      orders(gas)
+        .filter((o) => o.status === 'Rated')
+        .map((o) => o['package-id']),
+    );
+    const purchases = () =>
+      amazon.requests.filter((r) => r.method === 'POST' && r.path === '/shipping/v2/shipments').length;
+
+    const out = gas.call<Outcome>('menuGenerateLabels');
+    expect(out.status).toBe('done');
+    expect(purchases()).toBe(packages.size);
+    const ships = shipments(gas);
+    expect(ships).toHaveLength(packages.size);
+    expect(
+      ships.every((s) => s.provider === 'amazon' && /^amzn1\.shipment\./.test(s['provider-shipment-id']!)),
+    ).toBe(true);
+    // Amazon's own label documents (PDF here) are saved as they came, one file per label, and linked.
+    const folder = labelsFolder(gas)[0];
+    const own = gas.drive.inFolder(folder.id).filter((f) => f.name.startsWith('label-SH-'));
+    expect(own).toHaveLength(packages.size);
+    for (const f of own) expect(f.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    for (const s of ships)
+      expect(s['label-file']).toMatch(/^https:\/\/drive\.google\.com\/file\/d\/drive-\d+\/view/);
+
+    gas.call('menuGenerateLabels');
+    expect(purchases()).toBe(packages.size);
+    expect(shipments(gas)).toHaveLength(packages.size);
   });
 });
