@@ -30,7 +30,15 @@ export type AmazonConnection =
   | { readonly ok: true; readonly client: SpApiClient; readonly http: HttpPort; readonly region: SpApiRegion }
   | { readonly ok: false; readonly message: string };
 
-export function amazonConnection(marketplace: string, http: HttpPort = urlFetchHttpPort()): AmazonConnection {
+/** Where a run must stop waiting for Amazon: past it the 6-minute limit would end the run without a word. */
+export class OutOfTime extends Error {}
+
+export function amazonConnection(
+  marketplace: string,
+  options: { http?: HttpPort; deadline?: number } = {},
+): AmazonConnection {
+  const http = options.http ?? urlFetchHttpPort();
+  const deadline = options.deadline ?? Infinity;
   const props = PropertiesService.getUserProperties();
   const get = (name: string) => (readSecret(props, name) ?? '').trim();
   const required = [AMAZON_SECRETS.clientId, AMAZON_SECRETS.clientSecret, AMAZON_SECRETS.refreshToken];
@@ -60,8 +68,15 @@ export function amazonConnection(marketplace: string, http: HttpPort = urlFetchH
     endpoint: get(AMAZON_SECRETS.endpoint) || SPAPI_ENDPOINTS[market.region],
     http,
     tokens,
-    // Apps Script has no timers: a retry waits by sleeping the execution (the wait counts toward its 6 minutes).
-    sleep: async (ms) => Utilities.sleep(Math.ceil(ms)),
+    // Apps Script has no timers: a retry waits by sleeping the execution, and the wait counts toward its 6
+    // minutes. A wait that would end past the deadline stops the run instead, before anything is written.
+    sleep: async (ms) => {
+      if (Date.now() + ms > deadline)
+        throw new OutOfTime(
+          `Amazon is throttling this run (it asked to wait ${Math.ceil(ms / 1000)} s more) and Apps Script would stop it at its 6-minute limit, so it stopped first: no orders were written. A backlog this large imports with \`shipsheet import orders --from amazon\` or an uploaded order report; after that, this item keeps up.`,
+        );
+      Utilities.sleep(Math.ceil(ms));
+    },
     retry: DEFAULT_RETRY,
     userAgent: 'Shipsheet/0.1 (Language=TypeScript; Platform=Google Apps Script)',
   });

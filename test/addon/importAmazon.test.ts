@@ -136,6 +136,17 @@ describe('Import orders from Amazon in the add-on', () => {
     expect(gas.sleeps.every((ms) => ms > 0 && ms <= 120_000)).toBe(true);
   });
 
+  it('stops before Apps Script would cut it off when Amazon throttles past the time budget, writing no order', () => {
+    const { gas, amazon } = setUp();
+    gas.docProps().setProperty('shipsheet.timeBudgetMs', '100');
+    amazon.fail('/orders/v0/orders', 429, 1);
+    const out = gas.call<Outcome>('menuImportAmazonOrders');
+    expect(out.status).toBe('failed');
+    expect(out.body).toMatch(/Amazon is throttling this run .* no orders were written/);
+    expect(orders(gas)).toEqual([]);
+    expect(gas.sleeps).toEqual([]);
+  });
+
   it('says what Amazon refused and writes nothing when the refresh token is wrong', () => {
     const { gas } = setUp();
     gas.call('saveSecret', 'amazon.lwa-refresh-token', 'Atzr|revoked');
