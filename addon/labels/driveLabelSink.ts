@@ -162,7 +162,6 @@ export class DriveLabelSink implements LabelSink {
       pdf(`packing-slips-${batch.stamp}.pdf`, pages(batch.packingSlips), `Packing slips ${batch.stamp}`);
     if (batch.pickList.length > 0)
       pdf(`pick-list-${batch.stamp}.pdf`, pages(batch.pickList), `Pick list ${batch.stamp}`);
-    // The labels file first, as the CLI lists them.
     return { labelFiles, files };
   }
 
