@@ -66,7 +66,10 @@ describe('labels printed from the add-on', () => {
     const text = pdfText(pdf);
     const byPage: string[] = [];
     // 203 dpi: what a thermal label printer prints at.
-    for (const [i, png] of renderPdf(pdf, 203).entries()) {
+    const pngs = renderPdf(pdf, 203);
+    // What the seller prints, for the docs (docs/images with UPDATE_DOCS_IMAGES=1).
+    fs.copyFileSync(renderPdf(pdf, 100)[0], screenshotPath('addon-label.png'));
+    for (const [i, png] of pngs.entries()) {
       const codes = await scanCode128(png);
       const tracking = codes.filter((c) => c.symbology === ']C0').map((c) => c.text);
       const routing = codes.filter((c) => c.symbology === ']C1').map((c) => c.text);
