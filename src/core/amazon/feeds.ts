@@ -41,7 +41,11 @@ export async function createFeedDocument(client: SpApiClient, contentType: strin
     body: { contentType },
   });
   if (!body.feedDocumentId || !body.url)
-    throw spApiError('InvalidResponse', 'createFeedDocument: Amazon answered without a document id or URL', 200);
+    throw spApiError(
+      'InvalidResponse',
+      'createFeedDocument: Amazon answered without a document id or URL',
+      200,
+    );
   return { feedDocumentId: body.feedDocumentId, url: body.url };
 }
 
@@ -109,7 +113,11 @@ export async function waitForFeed(
   const maxPolls = Math.max(1, Math.ceil(options.timeoutMs / interval) + 1);
   for (let polls = 1; polls <= maxPolls; polls++) {
     const feed = await getFeed(client, feedId);
-    if (feed.processingStatus === 'DONE' || feed.processingStatus === 'FATAL' || feed.processingStatus === 'CANCELLED')
+    if (
+      feed.processingStatus === 'DONE' ||
+      feed.processingStatus === 'FATAL' ||
+      feed.processingStatus === 'CANCELLED'
+    )
       return { feed, polls };
     if (polls < maxPolls) await options.sleep(interval);
   }

@@ -32,7 +32,8 @@ export interface ProcessingReport {
 }
 
 // Seller Central writes error-type in the marketplace's language.
-const WARNING = /^(warning|avertissement|warnung|avviso|advertencia|aviso|waarschuwing|varning|ostrzeżenie|uyarı|警告)$/i;
+const WARNING =
+  /^(warning|avertissement|warnung|avviso|advertencia|aviso|waarschuwing|varning|ostrzeżenie|uyarı|警告)$/i;
 
 export function parseProcessingReport(text: string): ProcessingReport {
   const rows = splitTabDelimited(text);
@@ -101,7 +102,9 @@ export function recordsByLine(
       // No usable record number: the order's lines (all of them when no item is named).
       found = lines
         .map((l, i) => ({ l, line: i + 1 }))
-        .filter(({ l }) => l.orderId === r.orderId && (r.orderItemId === null || l.orderItemId === r.orderItemId))
+        .filter(
+          ({ l }) => l.orderId === r.orderId && (r.orderItemId === null || l.orderItemId === r.orderItemId),
+        )
         .map(({ line }) => line);
     if (found.length === 0) unplaced.push(r);
     for (const line of found) byLine.set(line, [...(byLine.get(line) ?? []), r]);

@@ -18,7 +18,8 @@ export class RatePacer {
   /** Wait until a call may go out, and count it. */
   async take(): Promise<void> {
     const t = this.now();
-    if (this.last !== null) this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
+    if (this.last !== null)
+      this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
     this.last = t;
     if (this.tokens < 1) {
       const waitMs = Math.ceil(((1 - this.tokens) / this.rate) * 1000);

@@ -110,7 +110,8 @@ export function planConfirmations(
         done: rec.provider === BUY_SHIPPING_ID || rec['confirmed-at'] !== null,
         items,
       };
-      for (const it of items) packagesOfItem.set(it.orderItemId, [...(packagesOfItem.get(it.orderItemId) ?? []), pkg]);
+      for (const it of items)
+        packagesOfItem.set(it.orderItemId, [...(packagesOfItem.get(it.orderItemId) ?? []), pkg]);
     });
   }
 

@@ -142,7 +142,8 @@ export async function confirmShipments(
       .filter((o): o is LineOutcome => o !== undefined);
     const say = (column: string | null, message: string) =>
       problems.push(problem(ordersTable.name, row, column, message));
-    for (const w of mine) if (w.warning) say('tracking-number', `Amazon accepted it with a warning: ${w.warning}`);
+    for (const w of mine)
+      if (w.warning) say('tracking-number', `Amazon accepted it with a warning: ${w.warning}`);
     const rejected = mine.filter((o) => o.state === 'rejected');
     const failed = mine.filter((o) => o.state === 'failed');
     if (rejected.length > 0) {
@@ -165,14 +166,22 @@ export async function confirmShipments(
       say('problem', message);
     } else {
       count.submitted++;
-      const message = unique(mine.map((o) => o.message ?? 'sent in a feed Amazon has not finished')).join('; ');
-      ordersEditor.update(row, { confirmation: 'Exported', 'confirmed-at': now, problem: message.slice(0, 500) });
+      const message = unique(mine.map((o) => o.message ?? 'sent in a feed Amazon has not finished')).join(
+        '; ',
+      );
+      ordersEditor.update(row, {
+        confirmation: 'Exported',
+        'confirmed-at': now,
+        problem: message.slice(0, 500),
+      });
     }
   }
 
   const skippedText = [
     plan.skipped.confirmed > 0 ? `${plan.skipped.confirmed} already confirmed` : '',
-    plan.skipped.exported > 0 ? `${plan.skipped.exported} in a ship-confirm file already (--again sends them)` : '',
+    plan.skipped.exported > 0
+      ? `${plan.skipped.exported} in a ship-confirm file already (--again sends them)`
+      : '',
     plan.skipped.rejected > 0
       ? `${plan.skipped.rejected} rejected before (fix the row and clear its confirmation cell, or --again)`
       : '',

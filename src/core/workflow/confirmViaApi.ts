@@ -42,8 +42,11 @@ export function apiSender(client: SpApiClient, options: ConfirmViaApiOptions): S
       options.sleep,
     );
     const outcomes: LineOutcome[] = [];
-    const all = (key: string, items: readonly { orderItemId: string }[], o: Omit<LineOutcome, 'packageKey' | 'orderItemId'>) =>
-      items.forEach((i) => outcomes.push({ packageKey: key, orderItemId: i.orderItemId, ...o }));
+    const all = (
+      key: string,
+      items: readonly { orderItemId: string }[],
+      o: Omit<LineOutcome, 'packageKey' | 'orderItemId'>,
+    ) => items.forEach((i) => outcomes.push({ packageKey: key, orderItemId: i.orderItemId, ...o }));
     let accepted = 0;
     let unanswered = 0;
     let stopped: string | null = null;
