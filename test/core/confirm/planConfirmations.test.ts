@@ -1,5 +1,5 @@
 /** Which packages still need a confirmation, with stable package numbers and the problems that hold a row back. */
-import type { OrderRecord, ShipmentRecord } from '../../../src/core';
+import type { Cell, OrderRecord, ShipmentRecord } from '../../../src/core';
 import {
   carrierCodeMap,
   decodeTable,
@@ -25,7 +25,7 @@ function tables(orders: Partial<OrderRecord>[], shipments: Partial<ShipmentRecor
   );
   for (const r of shipments) s.append({ state: 'InTransit', ...r });
   const grid = (w: ReturnType<typeof o.toWrite>) => {
-    const rows: (string | number | boolean | null)[][] = [];
+    const rows: Cell[][] = [];
     for (const b of w.blocks)
       b.values.forEach((v, i) => {
         rows[b.row - 1 + i] ??= [];
