@@ -287,7 +287,9 @@ export class FakeSpApi {
       });
     }
     for (const route of this.routes)
-      if (route({ method: req.method ?? '', path: p, query: url.searchParams, body }, { send, error, checked }))
+      if (
+        route({ method: req.method ?? '', path: p, query: url.searchParams, body }, { send, error, checked })
+      )
         return;
     return error(404, 'NotFound', `no fake for ${req.method} ${p}`);
   }
