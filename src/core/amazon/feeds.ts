@@ -103,13 +103,16 @@ export interface PollOptions {
   readonly sleep: (ms: number) => Promise<void>;
 }
 
+export const GET_FEED_MIN_INTERVAL_MS = 500;
+
 /** Poll until DONE, FATAL or CANCELLED; null when Amazon is still at it after the timeout. */
 export async function waitForFeed(
   client: SpApiClient,
   feedId: string,
   options: PollOptions,
 ): Promise<{ feed: Feed | null; polls: number }> {
-  const interval = Math.max(1, options.intervalMs);
+  // getFeed allows 2 requests a second: polling faster only buys 429s.
+  const interval = Math.max(GET_FEED_MIN_INTERVAL_MS, options.intervalMs);
   const maxPolls = Math.max(1, Math.ceil(options.timeoutMs / interval) + 1);
   for (let polls = 1; polls <= maxPolls; polls++) {
     const feed = await getFeed(client, feedId);
