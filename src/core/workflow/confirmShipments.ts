@@ -28,6 +28,29 @@ import { logEditor, logEntry } from './logEntry';
 
 export const CONFIRM_SHIPMENTS = 'confirm-shipments';
 
+const ORDER_INPUTS = [
+  'order-id',
+  'order-item-id',
+  'quantity-purchased',
+  'status',
+  'carrier',
+  'service',
+  'tracking-number',
+  'ship-date',
+  'confirmation',
+] as const;
+const SHIPMENT_INPUTS = [
+  'shipment-id',
+  'order-id',
+  'order-items',
+  'provider',
+  'service',
+  'tracking-number',
+  'state',
+  'created-at',
+  'confirmed-at',
+] as const;
+
 /**
  * What became of one item of one package: `accepted` by Amazon, `rejected` (Amazon's message), `failed` (no
  * answer: sent again next run), `submitted` (in a feed Amazon had not finished: treated like an exported file).
@@ -85,8 +108,12 @@ export async function confirmShipments(
   const tables = await book.read(names);
   const ordersGrid = tables.get(ordersTable.name) ?? null;
   const shipmentsGrid = tables.get(shipmentsTable.name) ?? null;
-  const orders = decodeTable(ordersTable, ordersGrid ?? [], { checkRequired: false });
-  const shipments = decodeTable(shipmentsTable, shipmentsGrid ?? [], { checkRequired: false });
+  // Only the columns a confirmation reads: the Orders sheet is wide, and large.
+  const orders = decodeTable(ordersTable, ordersGrid ?? [], { checkRequired: false, only: ORDER_INPUTS });
+  const shipments = decodeTable(shipmentsTable, shipmentsGrid ?? [], {
+    checkRequired: false,
+    only: SHIPMENT_INPUTS,
+  });
   const { settings } = readSettings(tables.get(settingsTable.name) ?? null);
   const marketplaceCode = settings.text('marketplace');
   const marketplace = marketplaceFor(marketplaceCode);
