@@ -1,6 +1,7 @@
 /** exceljs cell values to the core's plain cells and back. */
 import type ExcelJS from 'exceljs';
 import type { Cell, CellFormat } from '../../core';
+import { escapeXlsxText } from '../bulk/xlsxText';
 
 /** Formulas read as their last computed value; rich text and hyperlinks as their text; errors as text. */
 export function fromExcel(value: ExcelJS.CellValue): Cell {
@@ -43,5 +44,7 @@ export function toExcel(
   if (format === 'date' && typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell)) {
     return { value: new Date(`${cell}T00:00:00Z`), numFmt };
   }
-  return { value: cell, numFmt };
+  // A carriage return or control character is written as OOXML's _xHHHH_ escape, as Excel does: raw, XML
+  // would turn a CR into a line feed and a control character makes the file unreadable to Excel.
+  return { value: typeof cell === 'string' ? escapeXlsxText(cell) : cell, numFmt };
 }

@@ -13,6 +13,7 @@ import { inspectZip, verifyZipEntries } from '../bulk/zipGuard';
 import { acquireLock } from './fileLock';
 import { lossyParts } from './lossyParts';
 import { fromExcel, toExcel } from './xlsxCell';
+import { unescapeXlsxText } from '../bulk/xlsxText';
 
 export class WorkbookFileError extends Error {}
 
@@ -203,7 +204,10 @@ function readGrid(ws: ExcelJS.Worksheet): Grid {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
     const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(fromExcel(values[i]));
+    for (let i = 1; i < values.length; i++) {
+      const cell = fromExcel(values[i]);
+      cells.push(typeof cell === 'string' ? unescapeXlsxText(cell) : cell);
+    }
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = cells;
   });

@@ -1,0 +1,94 @@
+/** Cells written as sheet XML the way the .xlsx backend writes them (toExcel), inline strings, styles kept. */
+import type { Cell, CellFormat } from '../../../core';
+import { toExcel } from '../xlsxCell';
+import type { BookStyles } from './bookParts';
+import type { ParsedRow, RawCell } from './rowXml';
+import { columnLetters, xmlEscape } from './rowXml';
+
+export interface CellChange {
+  readonly value: Cell;
+  readonly format?: CellFormat;
+}
+
+export interface WriteContext {
+  readonly styles: BookStyles;
+  readonly date1904: boolean;
+}
+
+/** One cell's XML ('' for an empty cell without a style). `style` is the cell's old style, if it had one. */
+export function cellXml(
+  r: number,
+  col: number,
+  change: CellChange,
+  style: number | undefined,
+  ctx: WriteContext,
+): string {
+  const { value, numFmt } = toExcel(change.value, r > 1 ? change.format : undefined);
+  let s = style ?? 0;
+  if (numFmt && !ctx.styles.hasNumberFormat(s)) s = ctx.styles.withNumberFormat(s, numFmt);
+  const ref = `${columnLetters(col)}${r}`;
+  const sAttr = s ? ` s="${s}"` : '';
+  if (value === null || value === undefined) return s ? `<c r="${ref}"${sAttr}/>` : '';
+  if (typeof value === 'string')
+    return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
+  if (typeof value === 'number') return `<c r="${ref}"${sAttr}><v>${numberText(value)}</v></c>`;
+  if (typeof value === 'boolean') return `<c r="${ref}"${sAttr} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value instanceof Date) {
+    const serial = 25569 + value.getTime() / 86_400_000 - (ctx.date1904 ? 1462 : 0);
+    return `<c r="${ref}"${sAttr}><v>${numberText(serial)}</v></c>`;
+  }
+  return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(String(value))}</t></is></c>`;
+}
+
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : '0';
+}
+
+/**
+ * A row with some cells replaced or added (`changes` by 1-based column); the others are copied as they were.
+ * `moveTo`: the row is written at another row number (replace mode), its kept cells renumbered and formulas
+ * written as their values (their references would point elsewhere after the move).
+ */
+export function patchedRowXml(
+  row: ParsedRow | null,
+  r: number,
+  changes: ReadonlyMap<number, CellChange>,
+  ctx: WriteContext,
+  valueOf?: (cell: RawCell) => Cell,
+): string {
+  const moved = row !== null && row.r !== r;
+  const out: { col: number; xml: string }[] = [];
+  const done = new Set<number>();
+  for (const c of row?.cells ?? []) {
+    const change = changes.get(c.col);
+    if (change) {
+      out.push({ col: c.col, xml: cellXml(r, c.col, change, c.s, ctx) });
+      done.add(c.col);
+    } else if (!moved) out.push({ col: c.col, xml: c.xml });
+    else if (c.inner.includes('<f') && valueOf)
+      out.push({ col: c.col, xml: cellXml(r, c.col, { value: valueOf(c) }, c.s, ctx) });
+    else out.push({ col: c.col, xml: renumber(c.xml, r) });
+  }
+  let sorted = true;
+  for (const [col, change] of changes) {
+    if (done.has(col)) continue;
+    const xml = cellXml(r, col, change, undefined, ctx);
+    if (xml === '') continue;
+    if (out.length > 0 && out[out.length - 1].col > col) sorted = false;
+    out.push({ col, xml });
+  }
+  if (!sorted) out.sort((a, b) => a.col - b.col);
+  const open = row
+    ? moved
+      ? row.open.replace(/(\sr=")\d+"/, `$1${r}"`)
+      : row.open
+    : `<row r="${r}">`;
+  const close = `</${/^<([\w.:-]+)/.exec(open)?.[1] ?? 'row'}>`;
+  let body = '';
+  for (const c of out) body += c.xml;
+  return open + body + close;
+}
+
+function renumber(xml: string, r: number): string {
+  return xml.replace(/^(<[\w.:-]+\b[^>]*?\sr="[A-Z]+)\d+"/, `$1${r}"`);
+}
