@@ -175,8 +175,7 @@ async function* streamSheet(
           const s = strings[(v as { sharedString: number }).sharedString];
           cell = s === undefined ? null : s;
         } else cell = fromExcel(v);
-        // The backend reads _xHHHH_ escapes too (raw: a book's own sheet, cells as the backend reads them).
-        if (typeof cell === 'string') cell = raw ? unescapeXlsxText(cell) : restoreText(unescapeXlsxText(cell));
+        if (typeof cell === 'string' && !raw) cell = restoreText(unescapeXlsxText(cell));
         if (cell !== null && cell !== '') any = true;
         out.push(cell);
       }

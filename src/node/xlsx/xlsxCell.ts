@@ -44,7 +44,29 @@ export function toExcel(
   if (format === 'date' && typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell)) {
     return { value: new Date(`${cell}T00:00:00Z`), numFmt };
   }
-  // A carriage return or control character is written as OOXML's _xHHHH_ escape, as Excel does: raw, XML
-  // would turn a CR into a line feed and a control character makes the file unreadable to Excel.
-  return { value: typeof cell === 'string' ? escapeXlsxText(cell) : cell, numFmt };
+  return { value: cell, numFmt };
+}
+
+/**
+ * exceljs writes text as it is: a carriage return comes back as a line feed, a control character makes the
+ * file unreadable, and text it read with `_xHHHH_` escapes decoded is written without them (so it is decoded
+ * again next time). Before a save every text cell gets OOXML's escapes (as Excel writes them); the returned
+ * function puts the values back for the book in memory.
+ */
+export function escapeBookText(book: ExcelJS.Workbook): () => void {
+  const changed: [ExcelJS.Cell, string][] = [];
+  for (const ws of book.worksheets)
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (typeof v !== 'string') return;
+        const escaped = escapeXlsxText(v);
+        if (escaped === v) return;
+        changed.push([cell, v]);
+        cell.value = escaped;
+      }),
+    );
+  return () => {
+    for (const [cell, v] of changed) cell.value = v;
+  };
 }

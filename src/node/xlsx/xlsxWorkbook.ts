@@ -12,8 +12,7 @@ import { BulkFileError } from '../bulk/bulkLimits';
 import { inspectZip, verifyZipEntries } from '../bulk/zipGuard';
 import { acquireLock } from './fileLock';
 import { lossyParts } from './lossyParts';
-import { fromExcel, toExcel } from './xlsxCell';
-import { unescapeXlsxText } from '../bulk/xlsxText';
+import { escapeBookText, fromExcel, toExcel } from './xlsxCell';
 
 export class WorkbookFileError extends Error {}
 
@@ -170,7 +169,13 @@ export class XlsxWorkbook implements Workbook {
         if (w.deleteRowsAfter !== undefined) truncateRows(ws, w.deleteRowsAfter);
       }
       this.onPhase?.(`Saving ${path.basename(this.target)}`);
-      const data = await this.book.xlsx.writeBuffer();
+      const restore = escapeBookText(this.book);
+      let data: ExcelJS.Buffer;
+      try {
+        data = await this.book.xlsx.writeBuffer();
+      } finally {
+        restore();
+      }
       await writeFileAtomic(this.target, new Uint8Array(data as ArrayBuffer));
     } catch (e) {
       // Leave nothing half-applied in memory: the file on disk is still the last good state.
@@ -204,10 +209,7 @@ function readGrid(ws: ExcelJS.Worksheet): Grid {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
     const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) {
-      const cell = fromExcel(values[i]);
-      cells.push(typeof cell === 'string' ? unescapeXlsxText(cell) : cell);
-    }
+    for (let i = 1; i < values.length; i++) cells.push(fromExcel(values[i]));
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = cells;
   });

@@ -1,5 +1,6 @@
 /** Cells written as sheet XML the way the .xlsx backend writes them (toExcel), inline strings, styles kept. */
 import type { Cell, CellFormat } from '../../../core';
+import { escapeXlsxText } from '../../bulk/xlsxText';
 import { toExcel } from '../xlsxCell';
 import type { BookStyles } from './bookParts';
 import type { ParsedRow, RawCell } from './rowXml';
@@ -13,6 +14,12 @@ export interface CellChange {
 export interface WriteContext {
   readonly styles: BookStyles;
   readonly date1904: boolean;
+  /**
+   * Text that needs OOXML's _xHHHH_ escapes (control characters, CR) goes to the shared strings, the only
+   * place exceljs decodes them, so the backend reads it back as written: returns its index, or null when the
+   * book has no shared-strings part (then it is written inline).
+   */
+  readonly sharedString: (escaped: string) => number | null;
 }
 
 /** One cell's XML ('' for an empty cell without a style). `style` is the cell's old style, if it had one. */
@@ -29,8 +36,14 @@ export function cellXml(
   const ref = `${columnLetters(col)}${r}`;
   const sAttr = s ? ` s="${s}"` : '';
   if (value === null || value === undefined) return s ? `<c r="${ref}"${sAttr}/>` : '';
-  if (typeof value === 'string')
-    return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
+  if (typeof value === 'string') {
+    const escaped = escapeXlsxText(value);
+    if (escaped !== value) {
+      const index = ctx.sharedString(escaped);
+      if (index !== null) return `<c r="${ref}"${sAttr} t="s"><v>${index}</v></c>`;
+    }
+    return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(escaped)}</t></is></c>`;
+  }
   if (typeof value === 'number') return `<c r="${ref}"${sAttr}><v>${numberText(value)}</v></c>`;
   if (typeof value === 'boolean') return `<c r="${ref}"${sAttr} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (value instanceof Date) {

@@ -4,7 +4,6 @@
  * written back with some cells replaced — the others, and the row's attributes, kept as they were.
  */
 import type { Cell } from '../../../core';
-import { unescapeXlsxText } from '../../bulk/xlsxText';
 import type { BookStyles } from './bookParts';
 
 export interface RawCell {
@@ -86,12 +85,17 @@ const T = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>|<(?:[\w.-]+:)?t
 const PHONETIC = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
 
 /** The text of `<si>` or `<is>` content: plain or rich runs, phonetic guides left out. */
-export function stringItemText(inner: string): string {
+export function stringItemText(inner: string, unescape = true): string {
   const body = inner.indexOf('rPh') >= 0 ? inner.replace(PHONETIC, '') : inner;
   let out = '';
   T.lastIndex = 0;
   for (let m = T.exec(body); m; m = T.exec(body)) out += m[1] ?? '';
-  return unescapeXlsxText(xmlText(out));
+  return unescape ? exceljsUnescape(xmlText(out)) : xmlText(out);
+}
+
+/** `_xHHHH_` escapes decoded exactly as exceljs's text reader does (upper-case hex, one pass). */
+function exceljsUnescape(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** The cell's value as the .xlsx backend reads it (formulas as their cached result). */
@@ -100,7 +104,8 @@ export function cellValue(cell: RawCell, reader: CellReader): Cell {
   if (inner === '') return null;
   switch (cell.t) {
     case 'inlineStr':
-      return stringItemText(inner);
+      // exceljs reads inline strings without decoding _xHHHH_ (only shared strings): as the backend does.
+      return stringItemText(inner, false);
     case 's': {
       const v = V.exec(inner);
       if (!v) return null;
@@ -109,7 +114,7 @@ export function cellValue(cell: RawCell, reader: CellReader): Cell {
     }
     case 'str': {
       const v = V.exec(inner);
-      return v ? unescapeXlsxText(xmlText(v[1])) : null;
+      return v ? xmlText(v[1]) : null;
     }
     case 'b': {
       const v = V.exec(inner);

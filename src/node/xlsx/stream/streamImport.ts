@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type {
   ActionResult,
   Cell,
@@ -50,7 +51,7 @@ import { acquireLock } from '../fileLock';
 import { WorkbookFileError } from '../xlsxWorkbook';
 import { BookStyles, isDate1904, readSharedStrings } from './bookParts';
 import type { CellReader, ParsedRow } from './rowXml';
-import { cellValue, parseRow } from './rowXml';
+import { cellValue, parseRow, xmlEscape } from './rowXml';
 import type { CellChange, WriteContext } from './rowWriter';
 import { patchedRowXml } from './rowWriter';
 import { scanSheet } from './sheetScan';
@@ -139,6 +140,8 @@ interface BookParts {
   readonly table: BookSheet;
   readonly log: BookSheet | null;
   readonly stylesEntry: SourceEntry | null;
+  readonly stringsEntry: SourceEntry | null;
+  readonly stringsZip: ZipEntry | null;
   readonly styles: BookStyles;
   readonly reader: CellReader;
   readonly limits: BulkLimits;
@@ -180,6 +183,8 @@ async function openBookParts(
     table,
     log,
     stylesEntry: part('xl/styles.xml') ?? null,
+    stringsEntry: stringsZip ? (part('xl/sharedStrings.xml') ?? null) : null,
+    stringsZip: stringsZip ?? null,
     styles,
     reader: { strings, styles, date1904: isDate1904(workbookXml) },
     limits,
@@ -215,6 +220,8 @@ class StreamRun {
   private readonly problems: Problem[] = [];
   private columns: string[] = [];
   private readonly ctx: WriteContext;
+  /** Shared strings this import adds (escaped text), after the book's own. */
+  private readonly newStrings: string[] = [];
   /** merge: file changes parked by existing row (offset, length); replace: every good row in file order. */
   private updates!: Spool;
   private appends!: Spool;
@@ -238,7 +245,15 @@ class StreamRun {
     this.source = path.basename(file);
     this.replacing = options.mode === 'replace';
     this.specOf = new Map(schema.columns.map((c) => [c.name, c]));
-    this.ctx = { styles: book.styles, date1904: book.reader.date1904 };
+    this.ctx = {
+      styles: book.styles,
+      date1904: book.reader.date1904,
+      sharedString: (escaped) => {
+        if (!book.stringsEntry) return null;
+        this.newStrings.push(escaped);
+        return book.reader.strings.length + this.newStrings.length - 1;
+      },
+    };
   }
 
   private spool(name: string): Spool {
@@ -549,7 +564,7 @@ class StreamRun {
     try {
       const zip = new ZipRewriter(out, this.book.label);
       const special = new Set(
-        [this.book.table.entry, this.book.log?.entry, this.book.stylesEntry].filter((e) => e !== undefined && e !== null),
+        [this.book.table.entry, this.book.log?.entry, this.book.stylesEntry, this.book.stringsEntry].filter((e) => e !== undefined && e !== null),
       );
       for (const entry of this.book.entries) if (!special.has(entry)) await zip.copy(source, entry);
       this.options.progress?.phase(`Writing ${this.schema.name}`);
@@ -558,6 +573,10 @@ class StreamRun {
       if (this.book.stylesEntry) {
         if (this.book.styles.changed) await zip.add(this.book.stylesEntry.name, [this.book.styles.patchedXml()]);
         else await zip.copy(source, this.book.stylesEntry);
+      }
+      if (this.book.stringsEntry) {
+        if (this.newStrings.length > 0) await zip.add(this.book.stringsEntry.name, this.sharedStringsXml());
+        else await zip.copy(source, this.book.stringsEntry);
       }
       await zip.finish();
       await out.sync();
@@ -579,6 +598,35 @@ class StreamRun {
       await dirHandle.sync().catch(() => undefined);
       await dirHandle.close();
     }
+  }
+
+  /** The book's shared strings with this import's appended (count attributes dropped: they are optional). */
+  private async *sharedStringsXml(): AsyncGenerator<string> {
+    const decoder = new StringDecoder('utf8');
+    let head = true;
+    let carry = '';
+    for await (const chunk of openZipEntry(this.book.file, this.book.stringsZip!) as AsyncIterable<Buffer>) {
+      let text = carry + decoder.write(chunk);
+      if (head) {
+        const open = /<(?:[\w.-]+:)?sst\b[^>]*>/.exec(text);
+        if (!open) {
+          carry = text;
+          continue;
+        }
+        text =
+          text.slice(0, open.index) +
+          open[0].replace(/\s(?:count|uniqueCount)="\d*"/g, '') +
+          text.slice(open.index + open[0].length);
+        head = false;
+      }
+      // Hold back the end, where the closing tag is.
+      carry = text.slice(-64);
+      yield text.slice(0, -64);
+    }
+    const text = carry + decoder.end();
+    const close = text.lastIndexOf('</');
+    const items = this.newStrings.map((s) => `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`).join('');
+    yield text.slice(0, close) + items + text.slice(close);
   }
 
   private dimension(head: string, lastRow: number): string {
