@@ -119,8 +119,10 @@ export class BookStyles {
     return id === 0 ? undefined : (this.codes.get(id) ?? BUILTIN[id]);
   }
 
+  private readonly dates: (boolean | undefined)[] = [];
+
   isDate(s: number): boolean {
-    return isDateFormat(this.code(s));
+    return (this.dates[s] ??= isDateFormat(this.code(s)));
   }
 
   /** True when the style carries a number format other than General (exceljs: `cell.numFmt` is set). */

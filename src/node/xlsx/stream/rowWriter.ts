@@ -33,7 +33,7 @@ export function cellXml(
   const { value, numFmt } = toExcel(change.value, r > 1 ? change.format : undefined);
   let s = style ?? 0;
   if (numFmt && !ctx.styles.hasNumberFormat(s)) s = ctx.styles.withNumberFormat(s, numFmt);
-  const ref = `${columnLetters(col)}${r}`;
+  const ref = `${letters(col)}${r}`;
   const sAttr = s ? ` s="${s}"` : '';
   if (value === null || value === undefined) return s ? `<c r="${ref}"${sAttr}/>` : '';
   if (typeof value === 'string') {
@@ -51,6 +51,11 @@ export function cellXml(
     return `<c r="${ref}"${sAttr}><v>${numberText(serial)}</v></c>`;
   }
   return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(String(value))}</t></is></c>`;
+}
+
+const LETTERS: string[] = [];
+function letters(col: number): string {
+  return (LETTERS[col] ??= columnLetters(col));
 }
 
 function numberText(n: number): string {

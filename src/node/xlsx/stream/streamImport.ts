@@ -11,6 +11,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type {
   ActionResult,
   Cell,
+  CellFormat,
   ColumnSpec,
   FieldValue,
   Grid,
@@ -335,18 +336,31 @@ class StreamRun {
         const row = parseRow(raw.r, raw.xml);
         const last = row.cells[row.cells.length - 1];
         if (last) this.maxCol = Math.max(this.maxCol, last.col);
-        const cells = this.cellsOf(row);
-        if (cells.some((c) => c !== null && c !== '')) this.lastDataRow = Math.max(this.lastDataRow, raw.r);
         if (this.sheetRows) {
           const at = this.sheetRows.push(raw.xml);
           rowAt[raw.r] = at.offset;
           rowLength[raw.r] = at.length;
         }
         if (raw.r === 1) {
-          headerCells = cells;
+          headerCells = this.cellsOf(row);
+          if (headerCells.some((c) => c !== null && c !== '')) this.lastDataRow = 1;
           continue;
         }
-        if (cells.every((c) => isBlankCell(c))) continue;
+        // Only as many cells are decoded as it takes to know the row has a value (trimGrid) and is not blank
+        // (decodeTable), and then the key's.
+        let hasValue = false;
+        let nonBlank = false;
+        for (const c of row.cells) {
+          const v = cellValue(c, this.book.reader);
+          if (v === null || v === '') continue;
+          hasValue = true;
+          if (!isBlankCell(v)) {
+            nonBlank = true;
+            break;
+          }
+        }
+        if (hasValue) this.lastDataRow = Math.max(this.lastDataRow, raw.r);
+        if (!nonBlank) continue;
         this.existingRows++;
         this.existingRowSet?.add(raw.r);
         if (schema.key.length === 0) continue;
@@ -356,7 +370,8 @@ class StreamRun {
         })();
         const record: Record<string, FieldValue> = {};
         for (const { spec, pos } of keySpecs) {
-          const cell = pos === undefined ? null : cells[pos];
+          const raw = pos === undefined ? undefined : row.cells.find((c) => c.col === pos + 1);
+          const cell = raw ? cellValue(raw, this.book.reader) : null;
           if (cell === null || cell === undefined) record[spec.name] = null;
           else {
             const d = decodeCell(spec, cell, null);
@@ -703,17 +718,26 @@ class StreamRun {
     }
   }
 
+  /** Per file column: its spec, sheet column, format, and where its currency is among the file's columns. */
+  private plan: { spec: ColumnSpec; col: number; format: CellFormat; currencyAt: number }[] | null = null;
+
   private appendChanges(values: readonly FieldValue[]): Map<number, CellChange> {
-    const fields: Record<string, FieldValue> = {};
-    this.columns.forEach((c, i) => {
-      if (values[i] !== null) fields[c] = values[i];
+    this.plan ??= this.columns.map((name) => {
+      const spec = this.specOf.get(name)!;
+      return {
+        spec,
+        col: this.positions.get(name)! + 1,
+        format: formatForSpec(spec),
+        currencyAt: this.columns.indexOf(spec.currencyColumn ?? 'currency'),
+      };
     });
     const changes = new Map<number, CellChange>();
-    for (const [name, value] of Object.entries(fields)) {
-      const spec = this.specOf.get(name)!;
-      const column = spec.currencyColumn ?? 'currency';
-      const currency = typeof fields[column] === 'string' ? (fields[column] as string) : null;
-      changes.set(this.positions.get(name)! + 1, { value: encodeCell(spec, value, currency), format: formatForSpec(spec) });
+    for (let i = 0; i < this.plan.length; i++) {
+      const value = values[i];
+      if (value === null) continue;
+      const p = this.plan[i];
+      const c = p.currencyAt < 0 ? null : values[p.currencyAt];
+      changes.set(p.col, { value: encodeCell(p.spec, value, typeof c === 'string' ? c : null), format: p.format });
     }
     return changes;
   }

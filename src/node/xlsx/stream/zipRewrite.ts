@@ -156,8 +156,13 @@ export class ZipRewriter {
       size += data.length;
       if (!deflate.write(data))
         await new Promise<void>((resolve) => {
-          deflate.once('drain', resolve);
-          deflate.once('close', resolve);
+          const done = () => {
+            deflate.off('drain', done);
+            deflate.off('close', done);
+            resolve();
+          };
+          deflate.on('drain', done);
+          deflate.on('close', done);
         });
     }
     deflate.end();
