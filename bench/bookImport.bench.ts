@@ -52,11 +52,13 @@ type Case = (dir: string, n: number) => Promise<unknown>;
 
 const CASES: Record<string, Case> = {
   'bare exceljs: csv-parse -> WorkbookWriter': async (dir) => {
-    const out = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, `bare-${process.pid}.xlsx`) });
+    const out = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: path.join(dir, `bare-${process.pid}.xlsx`),
+    });
     const ws = out.addWorksheet('Inventory');
-    for await (const r of fs.createReadStream(path.join(dir, 'data.csv')).pipe(parse({ bom: true })) as AsyncIterable<
-      string[]
-    >)
+    for await (const r of fs
+      .createReadStream(path.join(dir, 'data.csv'))
+      .pipe(parse({ bom: true })) as AsyncIterable<string[]>)
       ws.addRow(r).commit();
     ws.commit();
     await out.commit();
@@ -129,7 +131,12 @@ async function child(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`load: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores; best of ${RUNS}`);
+  console.log(
+    `load: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${os.cpus().length} cores; best of ${RUNS}`,
+  );
   for (const n of SIZES) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipsheet-book-bench-'));
     try {
@@ -170,8 +177,7 @@ else if (process.env.BOOK_PREPARE) {
   const [dir, n] = process.env.BOOK_PREPARE.split(':');
   fs.mkdirSync(dir, { recursive: true });
   void prepare(dir, Number(n));
-}
-else
+} else
   void main().catch((e) => {
     console.error(e);
     process.exitCode = 1;

@@ -32,7 +32,13 @@ async function makeBook(file: string, schema: TableSchema, existing: Record<stri
   for (const r of existing) editor.append(r as never);
   const write = editor.toWrite();
   const log = logEditor(null);
-  log.append({ time: '2026-11-30T10:00:00Z', action: 'set up', 'rows-read': 0, 'rows-changed': 0, problems: 0 });
+  log.append({
+    time: '2026-11-30T10:00:00Z',
+    action: 'set up',
+    'rows-read': 0,
+    'rows-changed': 0,
+    problems: 0,
+  });
   await book.write({ sheets: [write, ...(schema.name === 'Log' ? [] : [log.toWrite()])] });
   // A seller's column right of the table, filled on every row, and a sheet of their own.
   const width = ((await book.read([schema.name])).get(schema.name)![0] ?? []).length;

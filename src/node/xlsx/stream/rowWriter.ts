@@ -96,11 +96,7 @@ export function patchedRowXml(
     out.push({ col, xml });
   }
   if (!sorted) out.sort((a, b) => a.col - b.col);
-  const open = row
-    ? moved
-      ? row.open.replace(/(\sr=")\d+"/, `$1${r}"`)
-      : row.open
-    : `<row r="${r}">`;
+  const open = row ? (moved ? row.open.replace(/(\sr=")\d+"/, `$1${r}"`) : row.open) : `<row r="${r}">`;
   const close = `</${/^<([\w.:-]+)/.exec(open)?.[1] ?? 'row'}>`;
   let body = '';
   for (const c of out) body += c.xml;

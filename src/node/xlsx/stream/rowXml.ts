@@ -95,7 +95,9 @@ export function stringItemText(inner: string, unescape = true): string {
 
 /** `_xHHHH_` escapes decoded exactly as exceljs's text reader does (upper-case hex, one pass). */
 function exceljsUnescape(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s.indexOf('_x') < 0
+    ? s
+    : s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** The cell's value as the .xlsx backend reads it (formulas as their cached result). */
@@ -164,5 +166,7 @@ export function xmlText(s: string): string {
 /** Text as XML character data (quotes too, so it also fits in an attribute). */
 export function xmlEscape(s: string): string {
   if (!/[<>&"]/.test(s)) return s;
-  return s.replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'));
+  return s.replace(/[<>&"]/g, (c) =>
+    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;',
+  );
 }

@@ -17,7 +17,10 @@ export class Spool {
   private cacheAt = -1;
 
   constructor(label: string) {
-    this.file = path.join(os.tmpdir(), `shipsheet-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.spool`);
+    this.file = path.join(
+      os.tmpdir(),
+      `shipsheet-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.spool`,
+    );
     this.fd = fs.openSync(this.file, 'w+', 0o600);
   }
 
@@ -59,7 +62,7 @@ export class Spool {
     this.flush();
     const block = Buffer.alloc(1 << 20);
     let carry = '';
-    for (let at = 0; at < this.written; ) {
+    for (let at = 0; at < this.written;) {
       const n = fs.readSync(this.fd, block, 0, block.length, at);
       at += n;
       // Cut at the last newline byte so a multi-byte character is never split.

@@ -161,11 +161,13 @@ async function openBookParts(
   const part = (name: string) => entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
   const workbookZip = zipPart('xl/workbook.xml');
   const relsZip = zipPart('xl/_rels/workbook.xml.rels');
-  if (!workbookZip || !relsZip) throw new StreamImportError(`${label} is not an .xlsx workbook: it has no xl/workbook.xml.`);
+  if (!workbookZip || !relsZip)
+    throw new StreamImportError(`${label} is not an .xlsx workbook: it has no xl/workbook.xml.`);
   const workbookXml = (await readZipEntry(file, workbookZip)).toString('utf8');
   const sheets = parseSheets(workbookXml, (await readZipEntry(file, relsZip)).toString('utf8'));
   const find = (name: string): BookSheet | null => {
-    const s = sheets.find((x) => x.name === name) ?? sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const s =
+      sheets.find((x) => x.name === name) ?? sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
     const entry = s ? part(s.part) : undefined;
     const zipEntry = s ? zipPart(s.part) : undefined;
     return s && entry && zipEntry ? { name: s.name, entry, zipEntry } : null;
@@ -327,11 +329,16 @@ class StreamRun {
     }
     const rowAt: number[] = [];
     const rowLength: number[] = [];
-    for await (const piece of scanSheet(openZipEntry(this.book.file, this.book.table.zipEntry), this.book.label)) {
+    for await (const piece of scanSheet(
+      openZipEntry(this.book.file, this.book.table.zipEntry),
+      this.book.label,
+    )) {
       if (piece.kind !== 'rows') continue;
       for (const raw of piece.rows) {
         if (raw.r > EXCEL_ROWS + 1)
-          throw new StreamImportError(`${this.book.label}, sheet ${this.book.table.name}: row ${raw.r} is past Excel's last row.`);
+          throw new StreamImportError(
+            `${this.book.label}, sheet ${this.book.table.name}: row ${raw.r} is past Excel's last row.`,
+          );
         this.lastRowSeen = Math.max(this.lastRowSeen, raw.r);
         const row = parseRow(raw.r, raw.xml);
         const last = row.cells[row.cells.length - 1];
@@ -387,7 +394,7 @@ class StreamRun {
       this.sheetRowLength = Int32Array.from(rowLength, (v) => v ?? 0);
     }
     this.sheetEmpty = this.lastDataRow === 0;
-    this.header = this.sheetEmpty ? templateHeaders(schema) : [...trimGrid([headerCells])[0] ?? []];
+    this.header = this.sheetEmpty ? templateHeaders(schema) : [...(trimGrid([headerCells])[0] ?? [])];
     if (this.sheetEmpty) this.header.forEach((h, i) => this.addedHeaders.set(i, String(h)));
     for (const [name, pos] of indexColumns(schema, this.header).positions) this.positions.set(name, pos);
   }
@@ -493,7 +500,11 @@ class StreamRun {
     }
     if (this.replacing && this.problems.length > 0) {
       const message = `${source}: ${this.rejected} row${this.rejected === 1 ? '' : 's'} could not be imported, so ${schema.name} was not replaced (nothing was written). Fix them and import again, or use --mode merge.`;
-      return { ...refused(this.action, message), problems: this.problems, stats: { rowsRead: this.rowsRead, rejected: this.rejected } };
+      return {
+        ...refused(this.action, message),
+        problems: this.problems,
+        stats: { rowsRead: this.rowsRead, rejected: this.rejected },
+      };
     }
     if (this.replacing) {
       // replaceRows: schema columns the file writes that the sheet lacks, in schema order.
@@ -579,14 +590,17 @@ class StreamRun {
     try {
       const zip = new ZipRewriter(out, this.book.label);
       const special = new Set(
-        [this.book.table.entry, this.book.log?.entry, this.book.stylesEntry, this.book.stringsEntry].filter((e) => e !== undefined && e !== null),
+        [this.book.table.entry, this.book.log?.entry, this.book.stylesEntry, this.book.stringsEntry].filter(
+          (e) => e !== undefined && e !== null,
+        ),
       );
       for (const entry of this.book.entries) if (!special.has(entry)) await zip.copy(source, entry);
       this.options.progress?.phase(`Writing ${this.schema.name}`);
       await zip.add(this.book.table.entry.name, this.replacing ? this.rewriteReplace() : this.rewriteMerge());
       if (this.book.log) await zip.add(this.book.log.entry.name, await this.rewriteLog());
       if (this.book.stylesEntry) {
-        if (this.book.styles.changed) await zip.add(this.book.stylesEntry.name, [this.book.styles.patchedXml()]);
+        if (this.book.styles.changed)
+          await zip.add(this.book.stylesEntry.name, [this.book.styles.patchedXml()]);
         else await zip.copy(source, this.book.stylesEntry);
       }
       if (this.book.stringsEntry) {
@@ -677,7 +691,10 @@ class StreamRun {
     };
     let cursor = next(1);
     let processed = 0;
-    for await (const piece of scanSheet(openZipEntry(this.book.file, this.book.table.zipEntry), this.book.label)) {
+    for await (const piece of scanSheet(
+      openZipEntry(this.book.file, this.book.table.zipEntry),
+      this.book.label,
+    )) {
       if (piece.kind === 'head') {
         yield this.dimension(piece.xml, Math.max(this.lastRowSeen, lastAppend));
         continue;
@@ -737,13 +754,20 @@ class StreamRun {
       if (value === null) continue;
       const p = this.plan[i];
       const c = p.currencyAt < 0 ? null : values[p.currencyAt];
-      changes.set(p.col, { value: encodeCell(p.spec, value, typeof c === 'string' ? c : null), format: p.format });
+      changes.set(p.col, {
+        value: encodeCell(p.spec, value, typeof c === 'string' ? c : null),
+        format: p.format,
+      });
     }
     return changes;
   }
 
   /** TableEditor.update on one row: only fields whose decoded value differs are written. */
-  private updateChanges(row: ParsedRow, values: readonly FieldValue[], reader: CellReader): Map<number, CellChange> {
+  private updateChanges(
+    row: ParsedRow,
+    values: readonly FieldValue[],
+    reader: CellReader,
+  ): Map<number, CellChange> {
     const names = this.columns.filter((c) => !this.schema.key.includes(c));
     const fields: Record<string, FieldValue> = {};
     names.forEach((n, i) => (fields[n] = values[i]));
@@ -783,7 +807,10 @@ class StreamRun {
       const spec = name === undefined ? undefined : this.specOf.get(name);
       return spec ? formatForSpec(spec) : 'general';
     });
-    for await (const piece of scanSheet(openZipEntry(this.book.file, this.book.table.zipEntry), this.book.label)) {
+    for await (const piece of scanSheet(
+      openZipEntry(this.book.file, this.book.table.zipEntry),
+      this.book.label,
+    )) {
       if (piece.kind === 'head') {
         yield this.dimension(piece.xml, 1 + this.good);
         continue;

@@ -64,7 +64,11 @@ export async function readSourceEntries(file: string): Promise<SourceEntry[]> {
         localHeaderOffset: cd.readUInt32LE(p + 42),
         central: Buffer.from(cd.subarray(p, p + length)),
       };
-      if (entry.compressedSize === MAX32 || entry.uncompressedSize === MAX32 || entry.localHeaderOffset === MAX32)
+      if (
+        entry.compressedSize === MAX32 ||
+        entry.uncompressedSize === MAX32 ||
+        entry.localHeaderOffset === MAX32
+      )
         throw new BulkFileError(`${file}: part ${name} is a ZIP64 entry; Shipsheet cannot rewrite it.`);
       raw.push(entry);
       p += length;
@@ -113,9 +117,11 @@ export class ZipRewriter {
     const head = Buffer.alloc(4);
     await source.read(head, 0, 4, entry.localHeaderOffset);
     if (head.readUInt32LE(0) !== LOCAL)
-      throw new BulkFileError(`${this.label} is damaged: part ${entry.name} is not where the directory says.`);
+      throw new BulkFileError(
+        `${this.label} is damaged: part ${entry.name} is not where the directory says.`,
+      );
     const chunk = Buffer.alloc(Math.min(entry.spanLength, 1 << 20));
-    for (let done = 0; done < entry.spanLength; ) {
+    for (let done = 0; done < entry.spanLength;) {
       const want = Math.min(chunk.length, entry.spanLength - done);
       const { bytesRead } = await source.read(chunk, 0, want, entry.localHeaderOffset + done);
       if (bytesRead <= 0) throw new BulkFileError(`${this.label} is truncated inside part ${entry.name}.`);
@@ -227,7 +233,9 @@ export class ZipRewriter {
 
   private checkSize(bytes: number): void {
     if (bytes >= MAX32)
-      throw new BulkFileError(`${this.label} would be over 4 GiB, more than Shipsheet writes into one .xlsx.`);
+      throw new BulkFileError(
+        `${this.label} would be over 4 GiB, more than Shipsheet writes into one .xlsx.`,
+      );
   }
 }
 
