@@ -33,7 +33,8 @@ export interface CellReader {
 const CELL = /<(?:[A-Za-z_][\w.-]*:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?c>)/g;
 const OPEN = /^<(?:[\w.-]+:)?row\b[^>]*?(\/?)>/;
 
-export function parseRow(r: number, xml: string): ParsedRow {
+/** The row's cells (`upTo`: stop after this column, for a reader that needs only the first few). */
+export function parseRow(r: number, xml: string, upTo = Infinity): ParsedRow {
   const open = OPEN.exec(xml);
   const openTag = open ? open[0].replace(/\s+spans="[^"]*"/, '').replace(/\/>$/, '>') : '<row>';
   const cells: RawCell[] = [];
@@ -46,6 +47,7 @@ export function parseRow(r: number, xml: string): ParsedRow {
       const ref = attr(attrs, 'r');
       const col = ref ? columnNumber(ref) : prev + 1;
       prev = col;
+      if (col > upTo) break;
       const s = attr(attrs, 's');
       cells.push({ col, xml: m[0], s: s ? Number(s) : 0, t: attr(attrs, 't') ?? 'n', inner: m[2] ?? '' });
     }
@@ -54,13 +56,22 @@ export function parseRow(r: number, xml: string): ParsedRow {
 }
 
 function attr(attrs: string, name: string): string | undefined {
-  const at = attrs.indexOf(` ${name}="`);
-  if (at < 0) {
-    const ws = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs);
-    return ws ? ws[1] : undefined;
+  const needle = `${name}="`;
+  for (let at = attrs.indexOf(needle); at >= 0; at = attrs.indexOf(needle, at + 1)) {
+    const before = attrs.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    const start = at + needle.length;
+    return attrs.slice(start, attrs.indexOf('"', start));
   }
-  const start = at + name.length + 3;
-  return attrs.slice(start, attrs.indexOf('"', start));
+  return undefined;
+}
+
+/** The column of the row's last cell (0 for none), without parsing the others. */
+export function lastColumn(xml: string): number {
+  const at = Math.max(xml.lastIndexOf('<c '), xml.lastIndexOf(':c '));
+  if (at < 0) return 0;
+  const ref = attr(xml.slice(at, xml.indexOf('>', at)), 'r');
+  return ref ? columnNumber(ref) : 0;
 }
 
 /** `AB` of `AB12` → 28. */

@@ -52,7 +52,7 @@ import { acquireLock } from '../fileLock';
 import { WorkbookFileError } from '../xlsxWorkbook';
 import { BookStyles, isDate1904, readSharedStrings } from './bookParts';
 import type { CellReader, ParsedRow } from './rowXml';
-import { cellValue, parseRow, xmlEscape } from './rowXml';
+import { cellValue, lastColumn, parseRow, xmlEscape } from './rowXml';
 import type { CellChange, WriteContext } from './rowWriter';
 import { patchedRowXml } from './rowWriter';
 import { scanSheet } from './sheetScan';
@@ -211,6 +211,8 @@ class StreamRun {
   /** key → existing row × 2^22 + file row (0: none). */
   private readonly keys = new Map<string, number>();
   private lastDataRow = 0;
+  /** Columns pass 1 parses (through the key's); past them a row whose first cells are blank is parsed whole. */
+  private keyReach = Infinity;
   private lastRowSeen = 0;
   private existingRows = 0;
   private maxCol = 0;
@@ -340,9 +342,9 @@ class StreamRun {
             `${this.book.label}, sheet ${this.book.table.name}: row ${raw.r} is past Excel's last row.`,
           );
         this.lastRowSeen = Math.max(this.lastRowSeen, raw.r);
-        const row = parseRow(raw.r, raw.xml);
-        const last = row.cells[row.cells.length - 1];
-        if (last) this.maxCol = Math.max(this.maxCol, last.col);
+        // Only the cells up to the key's (and until one has a value) are parsed: the rest are copied later.
+        this.maxCol = Math.max(this.maxCol, lastColumn(raw.xml));
+        let row = parseRow(raw.r, raw.xml, raw.r === 1 ? Infinity : this.keyReach);
         if (this.sheetRows) {
           const at = this.sheetRows.push(raw.xml);
           rowAt[raw.r] = at.offset;
@@ -350,6 +352,8 @@ class StreamRun {
         }
         if (raw.r === 1) {
           headerCells = this.cellsOf(row);
+          const keyAt = indexColumns(schema, headerCells).positions;
+          this.keyReach = Math.max(0, ...schema.key.map((k) => (keyAt.get(k) ?? -1) + 1));
           if (headerCells.some((c) => c !== null && c !== '')) this.lastDataRow = 1;
           continue;
         }
@@ -357,14 +361,18 @@ class StreamRun {
         // (decodeTable), and then the key's.
         let hasValue = false;
         let nonBlank = false;
-        for (const c of row.cells) {
-          const v = cellValue(c, this.book.reader);
-          if (v === null || v === '') continue;
-          hasValue = true;
-          if (!isBlankCell(v)) {
-            nonBlank = true;
-            break;
+        for (let whole = false; ; whole = true) {
+          for (const c of row.cells) {
+            const v = cellValue(c, this.book.reader);
+            if (v === null || v === '') continue;
+            hasValue = true;
+            if (!isBlankCell(v)) {
+              nonBlank = true;
+              break;
+            }
           }
+          if (nonBlank || whole) break;
+          row = parseRow(raw.r, raw.xml);
         }
         if (hasValue) this.lastDataRow = Math.max(this.lastDataRow, raw.r);
         if (!nonBlank) continue;
@@ -700,8 +708,21 @@ class StreamRun {
         continue;
       }
       if (piece.kind === 'tail') {
-        const parts: string[] = [];
-        for (; cursor !== Infinity; cursor = next(cursor + 1)) parts.push(newRow(cursor, null));
+        // The appended rows, in batches (one string of a million rows would not fit).
+        let parts: string[] = [];
+        for (; cursor !== Infinity; cursor = next(cursor + 1)) {
+          parts.push(newRow(cursor, null));
+          if (parts.length >= 2048) {
+            yield parts.join('');
+            parts = [];
+            processed += 2048;
+            this.options.progress?.update(
+              `Writing ${this.schema.name}`,
+              processed,
+              this.lastRowSeen + this.added,
+            );
+          }
+        }
         yield parts.join('') + piece.xml;
         continue;
       }
