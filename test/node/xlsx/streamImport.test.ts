@@ -341,3 +341,43 @@ test('a save killed before it is put in place leaves the book intact, and the ne
   expect(result !== NEEDS_WHOLE_BOOK && result.ok).toBe(true);
   expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toHaveLength(0);
 });
+
+test('a stale calculation chain is left out (Excel rebuilds it), with its content type and relationship', async () => {
+  const book = path.join(dir, 'book.xlsx');
+  await sellerBook(book);
+  const zip = await JSZip.loadAsync(fs.readFileSync(book));
+  zip.file(
+    'xl/calcChain.xml',
+    '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B1" i="2"/></calcChain>',
+  );
+  const types = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file(
+    '[Content_Types].xml',
+    types.replace(
+      '</Types>',
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    ),
+  );
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+    ),
+  );
+  fs.writeFileSync(book, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  const file = path.join(dir, 'orders.csv');
+  fs.writeFileSync(file, ORDERS_CSV);
+  const r = await streamImportIntoBook(book, ordersTable, file, context);
+  expect(r !== NEEDS_WHOLE_BOOK && r.ok).toBe(true);
+  const after = await entries(book);
+  expect(after.has('xl/calcChain.xml')).toBe(false);
+  expect(after.get('[Content_Types].xml')!.toString()).not.toContain('calcChain');
+  expect(after.get('xl/_rels/workbook.xml.rels')!.toString()).not.toContain('calcChain');
+  expect(after.get('xl/_rels/workbook.xml.rels')!.toString()).toContain('styles.xml');
+  expect((await load(book)).getWorksheet('My sheet')!.getCell('B1').value).toEqual({
+    formula: 'Orders!E2*2',
+    result: 2,
+  });
+});

@@ -143,6 +143,7 @@ interface BookParts {
   readonly stylesEntry: SourceEntry | null;
   readonly stringsEntry: SourceEntry | null;
   readonly stringsZip: ZipEntry | null;
+  readonly zip: readonly ZipEntry[];
   readonly styles: BookStyles;
   readonly reader: CellReader;
   readonly limits: BulkLimits;
@@ -188,6 +189,7 @@ async function openBookParts(
     stylesEntry: part('xl/styles.xml') ?? null,
     stringsEntry: stringsZip ? (part('xl/sharedStrings.xml') ?? null) : null,
     stringsZip: stringsZip ?? null,
+    zip: zip.entries,
     styles,
     reader: { strings, styles, date1904: isDate1904(workbookXml) },
     limits,
@@ -602,7 +604,20 @@ class StreamRun {
           (e) => e !== undefined && e !== null,
         ),
       );
-      for (const entry of this.book.entries) if (!special.has(entry)) await zip.copy(source, entry);
+      // The calculation chain lists formula cells; a rewritten sheet may have fewer, and Excel repairs a book
+      // whose chain is stale (it rebuilds a missing one silently), so it is left out, with its two references.
+      const chain = this.book.entries.find((e) => e.name.toLowerCase() === 'xl/calcchain.xml');
+      for (const entry of this.book.entries) {
+        if (special.has(entry) || entry === chain) continue;
+        const name = entry.name.toLowerCase();
+        if (chain && (name === '[content_types].xml' || name === 'xl/_rels/workbook.xml.rels')) {
+          const zipEntry = this.book.zip.find((e) => e.name === entry.name)!;
+          const xml = (await readZipEntry(this.book.file, zipEntry)).toString('utf8');
+          await zip.add(entry.name, [
+            xml.replace(/<(?:[\w.-]+:)?(?:Override|Relationship)\b[^>]*calcChain\.xml"[^>]*\/>/gi, ''),
+          ]);
+        } else await zip.copy(source, entry);
+      }
       this.options.progress?.phase(`Writing ${this.schema.name}`);
       await zip.add(this.book.table.entry.name, this.replacing ? this.rewriteReplace() : this.rewriteMerge());
       if (this.book.log) await zip.add(this.book.log.entry.name, await this.rewriteLog());
