@@ -125,13 +125,24 @@ export class BookStyles {
     return (this.dates[s] ??= isDateFormat(this.code(s)));
   }
 
+  private readonly hasFormat: (boolean | undefined)[] = [];
+
   /** True when the style carries a number format other than General (exceljs: `cell.numFmt` is set). */
   hasNumberFormat(s: number): boolean {
-    return this.code(s) !== undefined;
+    return (this.hasFormat[s] ??= this.code(s) !== undefined);
   }
+
+  /** format code → style → the style with that format (a lookup per written cell, so no string keys). */
+  private readonly withFormat = new Map<string, number[]>();
 
   /** A style like `s` with number format `code`, added when no such style exists yet. */
   withNumberFormat(s: number, code: string): number {
+    let byStyle = this.withFormat.get(code);
+    if (!byStyle) this.withFormat.set(code, (byStyle = []));
+    return (byStyle[s] ??= this.deriveStyle(s, code));
+  }
+
+  private deriveStyle(s: number, code: string): number {
     if (this.code(s) === code) return s;
     const cacheKey = `${s}\u0000${code}`;
     const known = this.derived.get(cacheKey);

@@ -74,10 +74,11 @@ export function patchedRowXml(
   ctx: WriteContext,
   valueOf?: (cell: RawCell) => Cell,
 ): string {
-  const moved = row !== null && row.r !== r;
+  if (row === null) return newRowXml(r, changes, ctx);
+  const moved = row.r !== r;
   const out: { col: number; xml: string }[] = [];
   const done = new Set<number>();
-  for (const c of row?.cells ?? []) {
+  for (const c of row.cells) {
     const change = changes.get(c.col);
     if (change) {
       out.push({ col: c.col, xml: cellXml(r, c.col, change, c.s, ctx) });
@@ -101,6 +102,19 @@ export function patchedRowXml(
   let body = '';
   for (const c of out) body += c.xml;
   return open + body + close;
+}
+
+/** A row that did not exist: its cells in column order. */
+function newRowXml(r: number, changes: ReadonlyMap<number, CellChange>, ctx: WriteContext): string {
+  let cols = [...changes.keys()];
+  for (let i = 1; i < cols.length; i++)
+    if (cols[i] < cols[i - 1]) {
+      cols = cols.sort((a, b) => a - b);
+      break;
+    }
+  let out = `<row r="${r}">`;
+  for (const col of cols) out += cellXml(r, col, changes.get(col)!, undefined, ctx);
+  return out + '</row>';
 }
 
 function renumber(xml: string, r: number): string {
