@@ -381,3 +381,32 @@ test('a stale calculation chain is left out (Excel rebuilds it), with its conten
     result: 2,
   });
 });
+
+test('overwriting the master of a shared formula writes the cells sharing it as their values', async () => {
+  const book = path.join(dir, 'book.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const inv = wb.addWorksheet('Inventory');
+  inv.getRow(1).values = ['sku', 'location', 'on-hand', 'reserved', 'available'];
+  inv.getRow(2).values = ['A', 'A-01', 5, 1];
+  inv.getRow(3).values = ['B', 'A-01', 7, 2];
+  inv.getRow(4).values = ['C', 'A-01', 9, 3];
+  inv.getCell('E2').value = {
+    formula: 'C2-D2',
+    result: 4,
+    shareType: 'shared',
+    ref: 'E2:E4',
+  } as ExcelJS.CellValue;
+  inv.getCell('E3').value = { sharedFormula: 'E2', result: 5 } as ExcelJS.CellValue;
+  inv.getCell('E4').value = { sharedFormula: 'E2', result: 6 } as ExcelJS.CellValue;
+  wb.addWorksheet('Log').getRow(1).values = ['time', 'action'];
+  await wb.xlsx.writeFile(book);
+  expect((await entries(book)).get('xl/worksheets/sheet1.xml')!.toString()).toMatch(/t="shared"[^>]*si="0"/);
+  const file = path.join(dir, 'inventory.csv');
+  fs.writeFileSync(file, 'sku,location,on-hand,available\r\nA,A-01,6,5\r\n');
+  const r = await streamImportIntoBook(book, inventoryTable, file, context);
+  expect(r !== NEEDS_WHOLE_BOOK && r.stats).toMatchObject({ updated: 1 });
+  const xml = (await entries(book)).get('xl/worksheets/sheet1.xml')!.toString();
+  expect(xml).not.toMatch(/si="0"/);
+  const ws = (await load(book)).getWorksheet('Inventory')!;
+  expect([ws.getCell('E2').value, ws.getCell('E3').value, ws.getCell('E4').value]).toEqual([5, 5, 6]);
+});

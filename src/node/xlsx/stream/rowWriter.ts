@@ -20,6 +20,34 @@ export interface WriteContext {
    * book has no shared-strings part (then it is written inline).
    */
   readonly sharedString: (escaped: string) => number | null;
+  /**
+   * Shared formulas whose master cell this import overwrote or turned into a value: the cells that share it
+   * are written as their values too (Excel refuses a shared formula without its master).
+   */
+  readonly orphanedFormulas: Set<string>;
+}
+
+const SHARED_MASTER =
+  /<(?:[\w.-]+:)?f\b[^>]*?\st="shared"[^>]*?\sref="[^"]*"[^>]*?\ssi="(\d+)"|<(?:[\w.-]+:)?f\b[^>]*?\st="shared"[^>]*?\ssi="(\d+)"[^>]*?\sref="/;
+const SHARED_USE = /<(?:[\w.-]+:)?f\b[^>]*?\ssi="(\d+)"/;
+
+/** Note a shared-formula master that is being replaced. */
+function orphan(c: RawCell, ctx: WriteContext): void {
+  if (!c.inner.includes('shared')) return;
+  const m = SHARED_MASTER.exec(c.inner);
+  if (m) ctx.orphanedFormulas.add(m[1] ?? m[2]);
+}
+
+/** True when the cell uses a shared formula whose master is gone. */
+export function usesOrphanedFormula(c: RawCell, ctx: WriteContext): boolean {
+  if (ctx.orphanedFormulas.size === 0 || !c.inner.includes('shared')) return false;
+  const m = SHARED_USE.exec(c.inner);
+  return m !== null && ctx.orphanedFormulas.has(m[1]);
+}
+
+/** Whether a row's XML may hold a cell of an orphaned shared formula (cheap test before parsing it). */
+export function mayUseOrphanedFormula(xml: string, ctx: WriteContext): boolean {
+  return ctx.orphanedFormulas.size > 0 && xml.includes('t="shared"');
 }
 
 /** One cell's XML ('' for an empty cell without a style). `style` is the cell's old style, if it had one. */
@@ -64,8 +92,8 @@ function numberText(n: number): string {
 
 /**
  * A row with some cells replaced or added (`changes` by 1-based column); the others are copied as they were.
- * `moveTo`: the row is written at another row number (replace mode), its kept cells renumbered and formulas
- * written as their values (their references would point elsewhere after the move).
+ * A row written at another row number (replace mode) has its kept cells renumbered and formulas written as
+ * their values (their references would point elsewhere after the move); `formulasAsValues` does that too.
  */
 export function patchedRowXml(
   row: ParsedRow | null,
@@ -73,19 +101,23 @@ export function patchedRowXml(
   changes: ReadonlyMap<number, CellChange>,
   ctx: WriteContext,
   valueOf?: (cell: RawCell) => Cell,
+  formulasAsValues = false,
 ): string {
   if (row === null) return newRowXml(r, changes, ctx);
   const moved = row.r !== r;
+  const asValues = moved || formulasAsValues;
   const out: { col: number; xml: string }[] = [];
   const done = new Set<number>();
   for (const c of row.cells) {
     const change = changes.get(c.col);
     if (change) {
+      orphan(c, ctx);
       out.push({ col: c.col, xml: cellXml(r, c.col, change, c.s, ctx) });
       done.add(c.col);
+    } else if ((asValues && c.inner.includes('<f')) || usesOrphanedFormula(c, ctx)) {
+      orphan(c, ctx);
+      out.push({ col: c.col, xml: cellXml(r, c.col, { value: valueOf ? valueOf(c) : null }, c.s, ctx) });
     } else if (!moved) out.push({ col: c.col, xml: c.xml });
-    else if (c.inner.includes('<f') && valueOf)
-      out.push({ col: c.col, xml: cellXml(r, c.col, { value: valueOf(c) }, c.s, ctx) });
     else out.push({ col: c.col, xml: renumber(c.xml, r) });
   }
   let sorted = true;

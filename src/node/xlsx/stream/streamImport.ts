@@ -54,7 +54,7 @@ import { BookStyles, isDate1904, readSharedStrings } from './bookParts';
 import type { CellReader, ParsedRow } from './rowXml';
 import { cellValue, lastColumn, parseRow, xmlEscape } from './rowXml';
 import type { CellChange, WriteContext } from './rowWriter';
-import { patchedRowXml } from './rowWriter';
+import { mayUseOrphanedFormula, patchedRowXml } from './rowWriter';
 import { scanSheet } from './sheetScan';
 import { Spool } from './spool';
 import type { SourceEntry } from './zipRewrite';
@@ -255,6 +255,7 @@ class StreamRun {
     this.ctx = {
       styles: book.styles,
       date1904: book.reader.date1904,
+      orphanedFormulas: new Set(),
       sharedString: (escaped) => {
         if (!book.stringsEntry) return null;
         this.newStrings.push(escaped);
@@ -751,7 +752,13 @@ class StreamRun {
         }
         const at = raw.r < this.updateAt.length ? this.updateAt[raw.r] : -1;
         if (at < 0) {
-          parts.push(raw.xml);
+          parts.push(
+            mayUseOrphanedFormula(raw.xml, this.ctx)
+              ? patchedRowXml(parseRow(raw.r, raw.xml), raw.r, new Map(), this.ctx, (c) =>
+                  cellValue(c, reader),
+                )
+              : raw.xml,
+          );
           continue;
         }
         const row = parseRow(raw.r, raw.xml);
@@ -759,10 +766,14 @@ class StreamRun {
         const changes = this.updateChanges(row, values, reader);
         if (changes.size === 0) {
           this.unchanged++;
-          parts.push(raw.xml);
+          parts.push(
+            mayUseOrphanedFormula(raw.xml, this.ctx)
+              ? patchedRowXml(row, raw.r, changes, this.ctx, (c) => cellValue(c, reader))
+              : raw.xml,
+          );
         } else {
           this.updated++;
-          parts.push(patchedRowXml(row, raw.r, changes, this.ctx));
+          parts.push(patchedRowXml(row, raw.r, changes, this.ctx, (c) => cellValue(c, reader)));
         }
       }
       processed += piece.rows.length;
@@ -894,7 +905,8 @@ class StreamRun {
           if (changed) this.updated++;
           else this.unchanged++;
         }
-        out += patchedRowXml(base, r, changes, this.ctx, (c) => cellValue(c, reader));
+        // Replace writes values, as the whole-workbook path does (and no shared formula loses its master).
+        out += patchedRowXml(base, r, changes, this.ctx, (c) => cellValue(c, reader), true);
         r++;
         if (out.length > 1 << 20) {
           yield out;
