@@ -228,7 +228,9 @@ export async function chooseCarriers(
   const byService = new Map<string, number>();
   const cache = newRatingCache();
   for (const rows of byOrder.values()) {
-    const result = await rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
+    const rating = rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
+    // The rate card answers synchronously: no await (a microtask per order) unless a live plug-in quotes.
+    const result = rating instanceof Promise ? await rating : rating;
     if (!result.ok) {
       problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
       for (const r of rows) {
@@ -247,11 +249,14 @@ export async function chooseCarriers(
     totals.set(result.currency, (totals.get(result.currency) ?? 0) + result.totalMinor);
     if (result.warning)
       problems.push(problem(ordersTable.name, rows[0].rowNumber, 'promise-date', result.warning));
+    let last: RatedFields | null = null;
+    let k = '';
     for (const r of rows) {
+      // The fields already hold status Rated and the order's warning: one object per package, shared by its rows.
       const f = result.rows.get(r.rowNumber) as RatedFields;
-      if (editor.update(r.rowNumber, { ...f, status: 'Rated', problem: result.warning })) changed++;
+      if (editor.update(r.rowNumber, f)) changed++;
       rated++;
-      const k = `${f.carrier} ${f.service}`;
+      if (f !== last) k = `${(last = f).carrier} ${f.service}`;
       byService.set(k, (byService.get(k) ?? 0) + 1);
     }
   }

@@ -8,17 +8,18 @@ import { formatRatesConsidered } from '../carriers/ratesConsidered';
 import { toInches, toOunces } from '../carriers/units';
 import type { LengthUnit, WeightUnit } from '../carriers/units';
 import type { Box } from '../packing/boxes';
-import type { PackItem } from '../packing/packOrder';
+import type { PackedPackage, PackItem } from '../packing/packOrder';
 import { formatSides, OWN_PACKAGING, packOrder } from '../packing/packOrder';
 import { orderPromise } from '../promise/deliverBy';
 import type { OrderPromise } from '../promise/deliverBy';
 import { evaluateRules } from '../rules/evaluateRules';
+import type { RuleOutcome } from '../rules/evaluateRules';
 import { packageFacts } from '../rules/packageFacts';
 import type { ListingRecord } from '../tables/listings';
 import type { OrderRecord } from '../tables/orders';
 import { toMajor } from '../money/parseMoney';
 import type { CarrierConfig } from './chooseCarriersConfig';
-import type { Quoter } from './quoters';
+import type { QuoteResult, Quoter } from './quoters';
 
 export interface OrderRow {
   readonly rowNumber: number;
@@ -37,6 +38,9 @@ export interface RatedFields {
   readonly 'expected-delivery': string | null;
   readonly 'rates-considered': string;
   readonly 'shipping-options': string | null;
+  readonly status: 'Rated';
+  /** The order's warning (it ships late), or null. */
+  readonly problem: string | null;
 }
 
 export type OrderRating =
@@ -66,10 +70,12 @@ export function unitsToPack(r: OrderRecord): number {
 export interface RatingCache {
   readonly units: Map<string, UnitInfo>;
   readonly promises: Map<string, OrderPromise>;
+  /** A box's sides array → its `12x10x6 in` text. */
+  readonly sidesText: Map<readonly number[], string>;
 }
 
 export function newRatingCache(): RatingCache {
-  return { units: new Map(), promises: new Map() };
+  return { units: new Map(), promises: new Map(), sidesText: new Map() };
 }
 
 type UnitInfo =
@@ -111,7 +117,23 @@ function unitOf(
   };
 }
 
-export async function rateOrder(
+/** The facts of the order every package of it shares (spread into each package's facts). */
+interface OrderFacts {
+  readonly shipCountry: string;
+  readonly shipState: string;
+  readonly shipPostalCode: string;
+  readonly shipCity: string;
+  readonly shipServiceLevel: string;
+  readonly isPrime: boolean;
+  readonly isBusinessOrder: boolean;
+  readonly residential: boolean;
+}
+
+/**
+ * Rate one order. Synchronous when the quoter is (the rate card quotes tens of thousands of packages a run:
+ * a promise and a microtask per order were a large part of its cost); a Promise when a live plug-in quotes.
+ */
+export function rateOrder(
   rows: readonly OrderRow[],
   listings: ReadonlyMap<string, { rowNumber: number; record: ListingRecord }>,
   config: CarrierConfig,
@@ -120,10 +142,10 @@ export async function rateOrder(
   cache: RatingCache = newRatingCache(),
   /** SKU (lower case) → why its Listings row could not be read. */
   badListings: ReadonlyMap<string, string> = new Map(),
-): Promise<OrderRating> {
+): OrderRating | Promise<OrderRating> {
   const first = rows[0].record;
   const country = (first['ship-country'] ?? 'US').trim().toUpperCase();
-  const orderFacts = {
+  const orderFacts: OrderFacts = {
     shipCountry: country,
     shipState: first['ship-state'] ?? '',
     shipPostalCode: first['ship-postal-code'] ?? '',
@@ -150,40 +172,31 @@ export async function rateOrder(
       cache.units.set(skuKey, (unit = unitOf(r.sku, listings.get(skuKey), badListings.get(skuKey), config)));
     if (!unit.ok) return fail(rowNumber, 'sku', unit.message);
     const { unitWeightOz, sides, box } = unit;
-    // Only the "ship separately" rules are asked about each item alone (the others are about packages).
-    const separate =
-      config.separateRules.length > 0 &&
-      evaluateRules(
-        config.separateRules,
-        packageFacts({
-          weightOz: unitWeightOz * qty,
-          lengthIn: sides[0],
-          widthIn: sides[1],
-          heightIn: sides[2],
-          quantity: qty,
-          skus: [r.sku],
-          ...orderFacts,
-        }),
-      ).separate;
+    // Only the "ship separately" rules are asked about each item alone (the others are about packages); an
+    // item ships separately when any of them holds, which is what evaluateRules(...).separate says.
+    let separate = false;
+    if (config.separateRules.length > 0) {
+      const facts = packageFacts({
+        weightOz: unitWeightOz * qty,
+        lengthIn: sides[0],
+        widthIn: sides[1],
+        heightIn: sides[2],
+        quantity: qty,
+        skus: [r.sku],
+        ...orderFacts,
+      });
+      for (const rule of config.separateRules)
+        if (rule.condition(facts, null)) {
+          separate = true;
+          break;
+        }
+    }
     items.push({ rowNumber, sku: r.sku, quantity: qty, unitWeightOz, unitSidesIn: sides, box, separate });
   }
   const packed = packOrder(items, config.boxList);
   if (!packed.ok) return fail(packed.rowNumber, 'sku', packed.message);
 
-  const promiseInput = {
-    promiseDate: first['promise-date'],
-    deliveryEndDate: first['delivery-end-date'],
-    deliveryTimeZone: first['delivery-time-zone'],
-    shipServiceLevel: first['ship-service-level'],
-    isPrime: first['is-prime'] ?? false,
-  };
-  // Orders of a day share a handful of promise dates; time-zone math is the costly part, so do it once each.
-  const promiseKey = `${promiseInput.promiseDate}|${promiseInput.deliveryEndDate}|${promiseInput.deliveryTimeZone}|${promiseInput.shipServiceLevel}|${promiseInput.isPrime}`;
-  let promise = cache.promises.get(promiseKey);
-  if (!promise) {
-    promise = orderPromise(promiseInput, config.promise, config.shipDate);
-    cache.promises.set(promiseKey, promise);
-  }
+  const promise = promiseOf(first, config, cache);
   const warning =
     promise.shipBy !== null && promise.shipBy < config.shipDate
       ? `ships late: the ship-by date was ${promise.shipBy}, the earliest ship date is ${config.shipDate}`
@@ -202,58 +215,21 @@ export async function rateOrder(
   let totalMinor = 0;
   let rateCurrency = config.currency;
   const orderId = first['order-id'];
-  for (const pkg of packed.packages) {
-    const pkgRows = rows.filter((r) => pkg.rows.includes(r.rowNumber));
-    const minor = pkgRows.reduce((s, r) => s + (r.record['item-price'] ?? 0), 0);
-    const facts = packageFacts({
-      weightOz: pkg.weightOz,
-      lengthIn: pkg.sidesIn[0],
-      widthIn: pkg.sidesIn[1],
-      heightIn: pkg.sidesIn[2],
-      orderValue: toMajor(minor, currency),
-      quantity: pkgRows.reduce((n, r) => n + unitsToPack(r.record), 0),
-      skus: pkgRows.map((r) => r.record.sku),
-      box: pkg.box ?? '',
-      ...orderFacts,
-    });
-    const outcome = evaluateRules(config.rules, facts);
+  const packages = packed.packages;
+
+  /** What a package's quote answer leads to: a failure of the whole order, or its fields (null: go on). */
+  const settle = (pkg: PackedPackage, outcome: RuleOutcome, packageId: string, result: QuoteResult) => {
     const rowNumber = pkg.rows[0];
-    if (outcome.holdRow !== null) return fail(rowNumber, null, `held by Rules row ${outcome.holdRow}`);
-    const packageId = `${orderId}-${pkg.number}`;
-    const request: RateRequest = {
-      orderId,
-      items: pkgRows.map((r) => ({
-        orderItemId: r.record['order-item-id'],
-        sku: r.record.sku,
-        quantity: unitsToPack(r.record),
-      })),
-      shipFrom,
-      shipTo,
-      parcel: {
-        packageId,
-        weightOz: pkg.weightOz,
-        lengthIn: pkg.sidesIn[0],
-        widthIn: pkg.sidesIn[1],
-        heightIn: pkg.sidesIn[2],
-        ...(pkg.box ? { box: pkg.box } : {}),
-      },
-      shipDate: config.shipDate,
-      declaredValue: { minor, currency },
-      ...(outcome.signature ? { options: { signature: true } } : {}),
-    };
-    const answer = quoter(request);
-    const result = answer instanceof Promise ? await answer : answer;
     if (!result.ok)
       return fail(rowNumber, result.code === 'NO_ZONE' ? 'ship-postal-code' : null, result.message);
-    const candidates = result.quotes;
-    const chosen = selectService(candidates, outcome, promise.deliverBy);
+    const chosen = selectService(result.quotes, outcome, promise.deliverBy);
     if (!chosen.ok) return fail(rowNumber, null, chosen.message);
     const c = chosen.chosen;
     totalMinor += c.priceMinor;
     rateCurrency = c.currency;
     const fields: RatedFields = {
       'package-id': packageId,
-      package: `${pkg.box ?? 'own packaging'} ${formatSides(pkg.sidesIn)}, ${Number(pkg.weightOz.toFixed(2))} oz`,
+      package: packageText(pkg, cache),
       'billable-weight-oz': c.billableOz ?? pkg.weightOz,
       zone: c.zone,
       carrier: c.carrier,
@@ -263,17 +239,107 @@ export async function rateOrder(
       'expected-delivery': c.expectedDelivery,
       'rates-considered': formatRatesConsidered(topThree(chosen.eligible, c)),
       'shipping-options': outcome.signature ? 'signature' : null,
+      status: 'Rated',
+      problem: warning,
     };
     for (const r of pkg.rows) out.set(r, fields);
-  }
-  return {
-    ok: true,
-    rows: out,
-    packages: packed.packages.length,
-    totalMinor,
-    currency: rateCurrency,
-    warning,
+    return null;
   };
+
+  const ratePackages = (from: number): OrderRating | Promise<OrderRating> => {
+    for (let n = from; n < packages.length; n++) {
+      const pkg = packages[n];
+      const pkgRows =
+        pkg.rows.length === 1 && rows.length === 1
+          ? rows
+          : rows.filter((r) => pkg.rows.includes(r.rowNumber));
+      let minor = 0;
+      let quantity = 0;
+      const skus: string[] = [];
+      const requestItems: RateRequest['items'][number][] = [];
+      for (const r of pkgRows) {
+        const units = unitsToPack(r.record);
+        minor += r.record['item-price'] ?? 0;
+        quantity += units;
+        skus.push(r.record.sku);
+        requestItems.push({ orderItemId: r.record['order-item-id'], sku: r.record.sku, quantity: units });
+      }
+      const facts = packageFacts({
+        weightOz: pkg.weightOz,
+        lengthIn: pkg.sidesIn[0],
+        widthIn: pkg.sidesIn[1],
+        heightIn: pkg.sidesIn[2],
+        orderValue: toMajor(minor, currency),
+        quantity,
+        skus,
+        box: pkg.box ?? '',
+        ...orderFacts,
+      });
+      const outcome = evaluateRules(config.rules, facts);
+      if (outcome.holdRow !== null) return fail(pkg.rows[0], null, `held by Rules row ${outcome.holdRow}`);
+      const packageId = `${orderId}-${pkg.number}`;
+      const request: RateRequest = {
+        orderId,
+        items: requestItems,
+        shipFrom,
+        shipTo,
+        parcel: {
+          packageId,
+          weightOz: pkg.weightOz,
+          lengthIn: pkg.sidesIn[0],
+          widthIn: pkg.sidesIn[1],
+          heightIn: pkg.sidesIn[2],
+          ...(pkg.box ? { box: pkg.box } : {}),
+        },
+        shipDate: config.shipDate,
+        declaredValue: { minor, currency },
+        ...(outcome.signature ? { options: { signature: true } } : {}),
+      };
+      const answer = quoter(request);
+      if (answer instanceof Promise)
+        return answer.then((result) => settle(pkg, outcome, packageId, result) ?? ratePackages(n + 1));
+      const failed = settle(pkg, outcome, packageId, answer);
+      if (failed) return failed;
+    }
+    return {
+      ok: true,
+      rows: out,
+      packages: packages.length,
+      totalMinor,
+      currency: rateCurrency,
+      warning,
+    };
+  };
+  return ratePackages(0);
+}
+
+/** Orders of a day share a handful of promise dates; time-zone math is the costly part, so do it once each. */
+function promiseOf(first: OrderRecord, config: CarrierConfig, cache: RatingCache): OrderPromise {
+  const promiseInput = {
+    promiseDate: first['promise-date'],
+    deliveryEndDate: first['delivery-end-date'],
+    deliveryTimeZone: first['delivery-time-zone'],
+    shipServiceLevel: first['ship-service-level'],
+    isPrime: first['is-prime'] ?? false,
+  };
+  const promiseKey = `${promiseInput.promiseDate}|${promiseInput.deliveryEndDate}|${promiseInput.deliveryTimeZone}|${promiseInput.shipServiceLevel}|${promiseInput.isPrime}`;
+  let promise = cache.promises.get(promiseKey);
+  if (!promise) {
+    promise = orderPromise(promiseInput, config.promise, config.shipDate);
+    cache.promises.set(promiseKey, promise);
+  }
+  return promise;
+}
+
+/** `M-BOX 12x10x6 in, 21.6 oz`: the sides text of a box is made once per box, not once per package. */
+function packageText(pkg: PackedPackage, cache: RatingCache): string {
+  let sides = cache.sidesText.get(pkg.sidesIn);
+  if (sides === undefined) {
+    sides = formatSides(pkg.sidesIn);
+    // Own-packaging sides are a new array per package: only boxes' shared arrays are worth keeping.
+    if (pkg.box !== null) cache.sidesText.set(pkg.sidesIn, sides);
+  }
+  return `${pkg.box ?? 'own packaging'} ${sides}, ${Number(pkg.weightOz.toFixed(2))} oz`;
 }
 
 /** The 3 cheapest rates, cheapest first, always including the chosen one (a rule may have chosen a dearer one). */
