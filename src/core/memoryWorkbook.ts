@@ -56,38 +56,29 @@ export class MemoryWorkbook implements Workbook {
 
   async write(plan: WritePlan): Promise<void> {
     this.calls.write++;
-    // Copy on write, so a failed plan leaves the book as it was: only the sheets the plan touches get new
-    // arrays, and in them only the rows it writes; the other rows are shared with the previous state, which
-    // nothing mutates (reads hand out copies). Copying every row of a 50,000-row sheet per write cost more
-    // than the step that wrote it.
-    const next = [...this.sheets];
-    const fresh = new Set<MemorySheet>();
+    // All or nothing: the one way a plan can fail (a sheet that is not there and is not to be created) is
+    // checked before anything changes; then the plan is applied in place. Reads hand out copies, so nothing
+    // read before sees the change. (Copying every sheet per write cost more than the step that wrote it.)
+    const names = new Set(this.sheets.map((s) => s.name));
     for (const w of plan.sheets) {
-      const at = next.findIndex((s) => s.name === w.sheet);
-      let sheet: MemorySheet;
-      if (at < 0) {
-        if (!w.create) throw new Error(`${this.label}: there is no sheet named ${w.sheet}`);
+      if (!names.has(w.sheet) && !w.create)
+        throw new Error(`${this.label}: there is no sheet named ${w.sheet}`);
+      names.add(w.sheet);
+    }
+    for (const w of plan.sheets) {
+      let sheet = this.sheets.find((s) => s.name === w.sheet);
+      if (!sheet) {
         sheet = { name: w.sheet, values: [], formats: [], frozenRows: 0 };
-        next.push(sheet);
-      } else if (fresh.has(next[at])) sheet = next[at];
-      else sheet = next[at] = { ...next[at], values: [...next[at].values], formats: [...next[at].formats] };
-      fresh.add(sheet);
-      const values = sheet.values;
-      const copiedRows = new Set<number>();
-      if (w.clear) values.length = 0;
+        this.sheets.push(sheet);
+      }
+      if (w.clear) sheet.values = [];
       if (w.freezeHeader) sheet.frozenRows = 1;
+      const values = sheet.values;
       for (const block of w.blocks) {
         for (let r = 0; r < block.values.length; r++) {
           const rowValues = block.values[r];
           const rowIndex = block.row - 1 + r;
-          while (values.length <= rowIndex) {
-            copiedRows.add(values.length);
-            values.push([]);
-          }
-          if (!copiedRows.has(rowIndex)) {
-            copiedRows.add(rowIndex);
-            values[rowIndex] = [...values[rowIndex]];
-          }
+          while (values.length <= rowIndex) values.push([]);
           const row = values[rowIndex];
           for (let c = 0; c < rowValues.length; c++) {
             const colIndex = block.col - 1 + c;
@@ -105,7 +96,6 @@ export class MemoryWorkbook implements Workbook {
       }
       if (w.deleteRowsAfter !== undefined) values.length = Math.min(values.length, w.deleteRowsAfter);
     }
-    this.sheets = next;
   }
 
   /** The stored sheet, for tests that check formats or frozen rows. */

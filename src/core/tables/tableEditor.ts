@@ -25,7 +25,10 @@ export class TableEditor<S extends TableSchema> {
   private readonly positions = new Map<string, number>();
   private readonly addedHeaders = new Map<number, string>();
   private readonly original: Grid;
-  /** rowIndex (0-based grid index) → new cells by col (undefined: unchanged). */
+  /**
+   * col → new cells by rowIndex (0-based grid index; undefined: unchanged). By column, not by row: a step
+   * changes a few columns of many rows, and an array per row as wide as the sheet cost more than the cells.
+   */
   private readonly changes = new Map<number, (Cell | undefined)[]>();
   /** col → first and last rowIndex changed in it (kept as cells are set: toWrite needs nothing else). */
   private readonly changedRows = new Map<number, { min: number; max: number }>();
@@ -184,15 +187,15 @@ export class TableEditor<S extends TableSchema> {
   }
 
   private cellAt(rowIndex: number, col: number): Cell | undefined {
-    const changed = this.changes.get(rowIndex)?.[col];
+    const changed = this.changes.get(col)?.[rowIndex];
     if (changed !== undefined) return changed;
     return this.original[rowIndex]?.[col];
   }
 
   private setCell(rowIndex: number, col: number, value: Cell): void {
-    let row = this.changes.get(rowIndex);
-    if (!row) this.changes.set(rowIndex, (row = []));
-    row[col] = value;
+    let cells = this.changes.get(col);
+    if (!cells) this.changes.set(col, (cells = []));
+    cells[rowIndex] = value;
     const r = this.changedRows.get(col);
     if (!r) this.changedRows.set(col, { min: rowIndex, max: rowIndex });
     else {
@@ -217,13 +220,13 @@ export class TableEditor<S extends TableSchema> {
       const min = Math.min(...run.map((c) => colRows.get(c)!.min));
       const max = Math.max(...run.map((c) => colRows.get(c)!.max));
       const values: Cell[][] = [];
+      const cols = run.map((c) => this.changes.get(c));
       for (let r = min; r <= max; r++) {
-        const changed = this.changes.get(r);
         const original = this.original[r];
         const row: Cell[] = new Array(run.length);
         for (let k = 0; k < run.length; k++) {
           // A cell changed to null is written as null: only undefined means "as read".
-          const v = changed?.[run[k]];
+          const v = cols[k]?.[r];
           row[k] = v !== undefined ? v : (original?.[run[k]] ?? null);
         }
         values.push(row);
