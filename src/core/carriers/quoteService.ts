@@ -1,7 +1,7 @@
 /** Price one package with one service of the rate card: limits, billable weight, weight break, surcharges. */
 import type { PackageFacts } from '../rules/facts';
 import { billableOunces } from './billableWeight';
-import type { CardService, Surcharge } from './rateCard';
+import type { CardService, Surcharge, ZoneRates } from './rateCard';
 import { breakFor } from './rateCard';
 
 /** A priced service; it has every field carrier choice compares (it is a selectService Candidate). */
@@ -38,23 +38,39 @@ export function quoteService(
   zone: string,
   deliveryDate: DeliveryDate = () => null,
 ): QuoteOutcome {
+  const q = quoteIn(service, pkg, zone, ratesTo(service, zone), transitTo(service, zone), deliveryDate);
+  return typeof q === 'string' ? { ok: false, reason: q } : { ok: true, quote: q };
+}
+
+/** A service's prices to a zone (what quoteIn needs; the rate card looks it up once per destination). */
+export function ratesTo(service: CardService, zone: string): ZoneRates | undefined {
+  return service.zones.get(zone.toUpperCase());
+}
+
+/** A service's transit days to a zone from its Services row, or null. */
+export function transitTo(service: CardService, zone: string): number | null {
+  return service.transit?.(zone) ?? null;
+}
+
+/**
+ * quoteService with the zone's prices and transit days already looked up: the quote, or why the service
+ * cannot carry the package. No wrapper object: the rate card runs this for every service of every package.
+ */
+export function quoteIn(
+  service: CardService,
+  pkg: PackageFacts,
+  zone: string,
+  rates: ZoneRates | undefined,
+  serviceTransitDays: number | null,
+  deliveryDate: DeliveryDate,
+): ServiceQuote | string {
   if (service.maxWeightOz !== null && pkg.weightOz > service.maxWeightOz + 1e-9)
-    return {
-      ok: false,
-      reason: `${lb(pkg.weightOz)} is over ${nameOf(service)}'s ${lb(service.maxWeightOz)} limit`,
-    };
+    return `${lb(pkg.weightOz)} is over ${nameOf(service)}'s ${lb(service.maxWeightOz)} limit`;
   if (service.maxLengthIn !== null && pkg.lengthIn > service.maxLengthIn + 1e-9)
-    return {
-      ok: false,
-      reason: `${pkg.lengthIn} in long is over ${nameOf(service)}'s ${service.maxLengthIn} in`,
-    };
+    return `${pkg.lengthIn} in long is over ${nameOf(service)}'s ${service.maxLengthIn} in`;
   if (service.maxLengthGirthIn !== null && pkg.lengthGirthIn > service.maxLengthGirthIn + 1e-9)
-    return {
-      ok: false,
-      reason: `length + girth ${Number(pkg.lengthGirthIn.toFixed(1))} in is over ${nameOf(service)}'s ${service.maxLengthGirthIn} in`,
-    };
-  const rates = service.zones.get(zone.toUpperCase());
-  if (!rates) return { ok: false, reason: `${nameOf(service)} has no rates to zone ${zone}` };
+    return `length + girth ${Number(pkg.lengthGirthIn.toFixed(1))} in is over ${nameOf(service)}'s ${service.maxLengthGirthIn} in`;
+  if (!rates) return `${nameOf(service)} has no rates to zone ${zone}`;
   let billableOz = billableOunces(pkg, service.weight);
   let applied: Surcharge[] | null = null;
   if (service.surcharges.length > 0) {
@@ -75,29 +91,23 @@ export function quoteService(
   }
   const i = breakFor(rates, billableOz);
   if (i < 0)
-    return {
-      ok: false,
-      reason: `billable ${lb(billableOz)} is over ${nameOf(service)}'s heaviest rate to zone ${zone} (${lb(rates.maxOz[rates.maxOz.length - 1])})`,
-    };
+    return `billable ${lb(billableOz)} is over ${nameOf(service)}'s heaviest rate to zone ${zone} (${lb(rates.maxOz[rates.maxOz.length - 1])})`;
   const baseMinor = rates.priceMinor[i];
   const list = applied ?? NO_SURCHARGES;
-  const transitDays = rates.transitDays[i] ?? service.transit?.(zone) ?? null;
+  const transitDays = rates.transitDays[i] ?? serviceTransitDays;
   return {
-    ok: true,
-    quote: {
-      card: service,
-      carrier: service.carrier,
-      service: service.service,
-      mode: service.mode,
-      zone,
-      billableOz,
-      baseMinor,
-      applied: list,
-      priceMinor: baseMinor + surchargeTotal(baseMinor, list),
-      currency: service.currency,
-      transitDays,
-      expectedDelivery: transitDays === null ? null : deliveryDate(service, transitDays),
-    },
+    card: service,
+    carrier: service.carrier,
+    service: service.service,
+    mode: service.mode,
+    zone,
+    billableOz,
+    baseMinor,
+    applied: list,
+    priceMinor: baseMinor + surchargeTotal(baseMinor, list),
+    currency: service.currency,
+    transitDays,
+    expectedDelivery: transitDays === null ? null : deliveryDate(service, transitDays),
   };
 }
 
