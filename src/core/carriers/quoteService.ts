@@ -31,6 +31,14 @@ export type DeliveryDate = (service: CardService, transitDays: number) => string
 const lb = (oz: number) => `${Number((oz / 16).toFixed(2))} lb`;
 const nameOf = (s: CardService) => `${s.carrier} ${s.service}`;
 const NO_SURCHARGES: readonly Surcharge[] = [];
+/** Reused by quoteIn (synchronous, not re-entrant: conditions are plain tests and never quote). */
+const SCRATCH: Surcharge[] = [];
+const QUOTE_FACTS: { zone: string; billableOz: number } = { zone: '', billableOz: 0 };
+
+function charged(applied: readonly Surcharge[], name: string): boolean {
+  for (const a of applied) if (a.name === name) return true;
+  return false;
+}
 
 export function quoteService(
   service: CardService,
@@ -72,28 +80,37 @@ export function quoteIn(
     return `length + girth ${Number(pkg.lengthGirthIn.toFixed(1))} in is over ${nameOf(service)}'s ${service.maxLengthGirthIn} in`;
   if (!rates) return `${nameOf(service)} has no rates to zone ${zone}`;
   let billableOz = billableOunces(pkg, service.weight);
-  let applied: Surcharge[] | null = null;
+  let list: readonly Surcharge[] = NO_SURCHARGES;
   if (service.surcharges.length > 0) {
-    // One facts object per call, reused for every surcharge row (this runs for every service of every package).
-    const facts = { zone, billableOz };
+    // The rows that hold are gathered in a scratch array and copied out at their exact length (this runs for
+    // every service of every package); conditions read the quote facts only while they run.
+    QUOTE_FACTS.zone = zone;
+    QUOTE_FACTS.billableOz = billableOz;
+    const applied = SCRATCH;
+    applied.length = 0;
+    let replaces = false;
     for (const s of service.surcharges) {
       // A name is charged once: the first of its rows that holds.
-      if ((applied && applied.some((a) => a.name === s.name)) || !s.condition(pkg, facts)) continue;
-      (applied ??= []).push(s);
+      if (charged(applied, s.name) || !s.condition(pkg, QUOTE_FACTS)) continue;
+      applied.push(s);
+      if (s.insteadOf.length > 0) replaces = true;
     }
-    if (applied && applied.some((s) => s.insteadOf.length > 0)) {
+    let kept: Surcharge[] = applied;
+    if (replaces) {
       const replaced = new Set(applied.flatMap((s) => s.insteadOf));
-      applied = applied.filter((s) => !replaced.has(s.name));
+      kept = applied.filter((s) => !replaced.has(s.name));
     }
-    if (applied)
-      for (const s of applied)
+    if (kept.length > 0) {
+      list = kept === applied ? applied.slice() : kept;
+      for (const s of list)
         if (s.minBillableOz !== null && s.minBillableOz > billableOz) billableOz = s.minBillableOz;
+    }
+    applied.length = 0;
   }
   const i = breakFor(rates, billableOz);
   if (i < 0)
     return `billable ${lb(billableOz)} is over ${nameOf(service)}'s heaviest rate to zone ${zone} (${lb(rates.maxOz[rates.maxOz.length - 1])})`;
   const baseMinor = rates.priceMinor[i];
-  const list = applied ?? NO_SURCHARGES;
   const transitDays = rates.transitDays[i] ?? serviceTransitDays;
   return {
     card: service,
