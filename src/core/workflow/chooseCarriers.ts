@@ -190,7 +190,7 @@ export async function chooseCarriers(
     }
     let list = byOrder.get(id);
     if (!list) byOrder.set(id, (list = []));
-    list.push({ rowNumber: r.rowNumber, record: r.record });
+    list.push(r);
   }
   const listingsTableRows = decodeTable(listingsTable, grid(listingsTable.name) ?? []);
   const listings = new Map<string, { rowNumber: number; record: ListingRecord }>();
@@ -251,9 +251,10 @@ export async function chooseCarriers(
       problems.push(problem(ordersTable.name, rows[0].rowNumber, 'promise-date', result.warning));
     let last: RatedFields | null = null;
     let k = '';
-    for (const r of rows) {
+    for (let n = 0; n < rows.length; n++) {
+      const r = rows[n];
       // The fields already hold status Rated and the order's warning: one object per package, shared by its rows.
-      const f = result.rows.get(r.rowNumber) as RatedFields;
+      const f = result.fields[n];
       if (editor.update(r.rowNumber, f)) changed++;
       rated++;
       if (f !== last) k = `${(last = f).carrier} ${f.service}`;

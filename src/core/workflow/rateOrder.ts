@@ -5,6 +5,7 @@
 import type { Address, RateRequest } from '../carriers/plugin';
 import { selectService } from '../carriers/selectService';
 import { formatRatesConsidered } from '../carriers/ratesConsidered';
+import type { RatesConsideredMemo } from '../carriers/ratesConsidered';
 import { toInches, toOunces } from '../carriers/units';
 import type { LengthUnit, WeightUnit } from '../carriers/units';
 import type { Box } from '../packing/boxes';
@@ -46,7 +47,8 @@ export interface RatedFields {
 export type OrderRating =
   | {
       ok: true;
-      rows: Map<number, RatedFields>;
+      /** The fields of each row, in the order of the rows given (a package's rows share one object). */
+      fields: RatedFields[];
       packages: number;
       totalMinor: number;
       currency: string;
@@ -66,16 +68,23 @@ export function unitsToPack(r: OrderRecord): number {
   return r['allocated-qty'] ?? r['quantity-to-ship'] ?? r['quantity-purchased'];
 }
 
+type PromiseCache = Map<
+  string | null,
+  Map<string | null, Map<string | null, Map<string | null, Map<boolean, OrderPromise>>>>
+>;
+
 /** What a run learns once and reuses for every order: units by SKU, promises by promise fields. */
 export interface RatingCache {
   readonly units: Map<string, UnitInfo>;
-  readonly promises: Map<string, OrderPromise>;
+  /** promise-date → delivery-end-date → delivery-time-zone → ship-service-level → is-prime → promise. */
+  readonly promises: PromiseCache;
   /** A box's sides array → its `12x10x6 in` text. */
   readonly sidesText: Map<readonly number[], string>;
+  readonly considered: RatesConsideredMemo;
 }
 
 export function newRatingCache(): RatingCache {
-  return { units: new Map(), promises: new Map(), sidesText: new Map() };
+  return { units: new Map(), promises: new Map(), sidesText: new Map(), considered: new Map() };
 }
 
 type UnitInfo =
@@ -211,7 +220,7 @@ export function rateOrder(
     country,
     residential: orderFacts.residential,
   };
-  const out = new Map<number, RatedFields>();
+  const out: RatedFields[] = new Array(rows.length);
   let totalMinor = 0;
   let rateCurrency = config.currency;
   const orderId = first['order-id'];
@@ -237,12 +246,12 @@ export function rateOrder(
       rate: c.priceMinor,
       'rate-currency': c.currency,
       'expected-delivery': c.expectedDelivery,
-      'rates-considered': formatRatesConsidered(topThree(chosen.eligible, c)),
+      'rates-considered': formatRatesConsidered(topThree(chosen.eligible, c), cache.considered),
       'shipping-options': outcome.signature ? 'signature' : null,
       status: 'Rated',
       problem: warning,
     };
-    for (const r of pkg.rows) out.set(r, fields);
+    for (let k = 0; k < rows.length; k++) if (pkg.rows.includes(rows[k].rowNumber)) out[k] = fields;
     return null;
   };
 
@@ -303,7 +312,7 @@ export function rateOrder(
     }
     return {
       ok: true,
-      rows: out,
+      fields: out,
       packages: packages.length,
       totalMinor,
       currency: rateCurrency,
@@ -322,20 +331,33 @@ function promiseOf(first: OrderRecord, config: CarrierConfig, cache: RatingCache
     shipServiceLevel: first['ship-service-level'],
     isPrime: first['is-prime'] ?? false,
   };
-  const promiseKey = `${promiseInput.promiseDate}|${promiseInput.deliveryEndDate}|${promiseInput.deliveryTimeZone}|${promiseInput.shipServiceLevel}|${promiseInput.isPrime}`;
-  let promise = cache.promises.get(promiseKey);
+  // Keyed by the five inputs in nested maps (a joined key string per order cost more than the lookup).
+  const byPrime = child(
+    child(
+      child(child(cache.promises, promiseInput.promiseDate), promiseInput.deliveryEndDate),
+      promiseInput.deliveryTimeZone,
+    ),
+    promiseInput.shipServiceLevel,
+  );
+  let promise = byPrime.get(promiseInput.isPrime);
   if (!promise) {
     promise = orderPromise(promiseInput, config.promise, config.shipDate);
-    cache.promises.set(promiseKey, promise);
+    byPrime.set(promiseInput.isPrime, promise);
   }
   return promise;
+}
+
+function child<K, K2, V>(m: Map<K, Map<K2, V>>, k: K): Map<K2, V> {
+  let c = m.get(k);
+  if (!c) m.set(k, (c = new Map()));
+  return c;
 }
 
 /** `M-BOX 12x10x6 in, 21.6 oz`: the sides text of a box is made once per box, not once per package. */
 function packageText(pkg: PackedPackage, cache: RatingCache): string {
   let sides = cache.sidesText.get(pkg.sidesIn);
   if (sides === undefined) {
-    sides = formatSides(pkg.sidesIn);
+    sides = pkg.sidesIn.length === 3 ? sidesText(pkg.sidesIn) : formatSides(pkg.sidesIn);
     // Own-packaging sides are a new array per package: only boxes' shared arrays are worth keeping.
     if (pkg.box !== null) cache.sidesText.set(pkg.sidesIn, sides);
   }
@@ -347,4 +369,9 @@ export function topThree<T>(byPrice: readonly T[], chosen: T): T[] {
   const top = byPrice.slice(0, 3);
   if (!top.includes(chosen)) top[top.length - 1] = chosen;
   return top;
+}
+
+/** formatSides of three sides, without its array and join (own packaging makes one per package). */
+function sidesText(s: readonly number[]): string {
+  return `${Number(s[0].toFixed(2))}x${Number(s[1].toFixed(2))}x${Number(s[2].toFixed(2))} in`;
 }
