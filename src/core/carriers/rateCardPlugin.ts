@@ -2,8 +2,8 @@
  * The rate-card carrier plug-in (offline, the default): quotes every service of the seller's own rate card
  * (Services, Rates, Surcharges, Zones sheets) for a package. It needs no HTTP; it only quotes, never buys.
  */
-import { toMajor } from '../money/parseMoney';
 import { addWorkingDays } from '../promise/calendar';
+import { majorUnitsConverter } from './majorUnits';
 import { packageFacts } from '../rules/packageFacts';
 import type { CarrierPlugin, CarrierResult, RateQuote, RateRequest } from './plugin';
 import { quoteIn, ratesTo, surchargeLines, transitTo } from './quoteService';
@@ -90,6 +90,7 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
     }
     return d;
   };
+  const toMajor = majorUnitsConverter();
   let lastShipDate: string | null = null;
   let deliveryDate: DeliveryDate = () => null;
 

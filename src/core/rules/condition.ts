@@ -171,6 +171,20 @@ function textTest(op: Op, wanted: string[]): ((s: string) => boolean) | null {
 
 const NEGATIVE: ReadonlySet<Op> = new Set(['!=', 'not in']);
 
+const uppered = new Map<string, string>();
+/**
+ * Upper case, memoised for the few values a run repeats (service levels, countries, SKUs): conditions run for
+ * every package, and a new string per test was most of their cost. Bounded, so any text still works.
+ */
+function upper(s: string): string {
+  let u = uppered.get(s);
+  if (u === undefined) {
+    u = s.toUpperCase();
+    if (uppered.size < 5000) uppered.set(s, u);
+  }
+  return u;
+}
+
 function makeTest(field: FieldDef, op: Op, value: string, clause: string): Condition | string {
   const get = field.get;
   const values = (op === 'in' || op === 'not in' ? value.split(',') : [value])
@@ -216,7 +230,7 @@ function makeTest(field: FieldDef, op: Op, value: string, clause: string): Condi
         values.map((v) => v.toUpperCase()),
       );
       if (!t) return `"${clause}": unsupported operator ${op}`;
-      return (p, q) => t(String(get(p, q)).toUpperCase());
+      return (p, q) => t(upper(String(get(p, q))));
     }
     case 'text':
     case 'list': {
@@ -227,13 +241,18 @@ function makeTest(field: FieldDef, op: Op, value: string, clause: string): Condi
         values.map((v) => v.toUpperCase()),
       );
       if (!t) return `"${clause}": unsupported operator ${op}`;
-      if (field.type === 'text') return (p, q) => t(String(get(p, q)).toUpperCase());
+      if (field.type === 'text') return (p, q) => t(upper(String(get(p, q))));
       // A list (the SKUs of a package): a positive test holds when any item matches, a negative one
       // (`sku != X`, `not in`) when every item does, so `sku != HAZ-1` means "no item is HAZ-1".
       const negative = NEGATIVE.has(op);
       return (p, q) => {
         const list = get(p, q) as readonly string[];
-        return negative ? list.every((s) => t(s.toUpperCase())) : list.some((s) => t(s.toUpperCase()));
+        if (negative) {
+          for (const s of list) if (!t(upper(s))) return false;
+          return true;
+        }
+        for (const s of list) if (t(upper(s))) return true;
+        return false;
       };
     }
   }

@@ -4,6 +4,8 @@
  */
 import type { Address, RateRequest } from '../carriers/plugin';
 import { selectService } from '../carriers/selectService';
+import { majorUnitsConverter } from '../carriers/majorUnits';
+import type { ToMajor } from '../carriers/majorUnits';
 import { formatRatesConsidered } from '../carriers/ratesConsidered';
 import type { RatesConsideredMemo } from '../carriers/ratesConsidered';
 import { toInches, toOunces } from '../carriers/units';
@@ -18,7 +20,6 @@ import type { RuleOutcome } from '../rules/evaluateRules';
 import { packageFacts } from '../rules/packageFacts';
 import type { ListingRecord } from '../tables/listings';
 import type { OrderRecord } from '../tables/orders';
-import { toMajor } from '../money/parseMoney';
 import type { CarrierConfig } from './chooseCarriersConfig';
 import type { QuoteResult, Quoter } from './quoters';
 
@@ -81,10 +82,17 @@ export interface RatingCache {
   /** A box's sides array → its `12x10x6 in` text. */
   readonly sidesText: Map<readonly number[], string>;
   readonly considered: RatesConsideredMemo;
+  readonly toMajor: ToMajor;
 }
 
 export function newRatingCache(): RatingCache {
-  return { units: new Map(), promises: new Map(), sidesText: new Map(), considered: new Map() };
+  return {
+    units: new Map(),
+    promises: new Map(),
+    sidesText: new Map(),
+    considered: new Map(),
+    toMajor: majorUnitsConverter(),
+  };
 }
 
 type UnitInfo =
@@ -278,7 +286,7 @@ export function rateOrder(
         lengthIn: pkg.sidesIn[0],
         widthIn: pkg.sidesIn[1],
         heightIn: pkg.sidesIn[2],
-        orderValue: toMajor(minor, currency),
+        orderValue: cache.toMajor(minor, currency),
         quantity,
         skus,
         box: pkg.box ?? '',
