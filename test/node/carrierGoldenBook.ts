@@ -44,6 +44,15 @@ export async function goldenCarrierSheets(items: number, seed0 = 11): Promise<Re
     [100, 'ship-state = TX and weight-lb > 3', 'UPS Ground', 'TRUE', 'golden'],
     [110, 'is-prime = true and items >= 2', 'cheapest', 'TRUE', 'golden'],
   );
+  // Besides the sample's fees: ones that read the SKUs, the order value with the zone, and the state, so the
+  // quotes depend on more than a package's size and weight.
+  const surcharges = await load('rates/sample-surcharges.tsv');
+  surcharges.push(
+    ['USPS', 'Priority Mail', 'hazmat', 'sku starts HAZ', 2.5, '', '', '', 'USD', 'golden'],
+    ['UPS', '', 'declared-value', 'order value > 150 and zone >= 5', 1.25, '', '', '', 'USD', 'golden'],
+    ['FedEx', 'Ground', 'state-fee', 'ship-state = TX', 0.8, '', '', '', 'USD', 'golden'],
+    ['OnTrac', '', 'multi', 'items >= 2 and quantity > 2', 1.1, '', '', '', 'USD', 'golden'],
+  );
   const boxes = await load('sample/boxes.tsv');
   const boxNames = boxes.slice(1).map((b) => String(b[0]));
   const listings: Cell[][] = [
@@ -171,7 +180,7 @@ export async function goldenCarrierSheets(items: number, seed0 = 11): Promise<Re
     Listings: listings,
     Services: services,
     Rates: rates,
-    Surcharges: await load('rates/sample-surcharges.tsv'),
+    Surcharges: surcharges,
     Zones: await load('rates/sample-zones-895.tsv'),
     Boxes: boxes,
     Rules: rules,

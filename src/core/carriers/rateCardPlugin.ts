@@ -4,6 +4,7 @@
  */
 import { addWorkingDays } from '../promise/calendar';
 import { majorUnitsConverter } from './majorUnits';
+import type { FieldDef } from '../rules/facts';
 import { packageFacts } from '../rules/packageFacts';
 import type { CarrierPlugin, CarrierResult, RateQuote, RateRequest } from './plugin';
 import { quoteIn, ratesTo, surchargeLines, transitTo } from './quoteService';
@@ -33,6 +34,7 @@ export interface RateCardPluginOptions {
   readonly holidays?: ReadonlySet<string>;
 }
 
+/** Read-only: packages that look the same to the card share one answer. */
 export interface RateCardQuotes {
   readonly quotes: readonly ServiceQuote[];
   /** Why each service that gave no quote could not carry the package. */
@@ -94,6 +96,21 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
   let lastShipDate: string | null = null;
   let deliveryDate: DeliveryDate = () => null;
 
+  // Packages that look the same to the card get the same quotes: a quote reads the package's weight and sides,
+  // its destination's zones, the ship date, and — through the surcharge conditions — only the fields those
+  // conditions name. So the quotes are memoised (for this plug-in, i.e. one run) on exactly those values.
+  const seen = new Set<FieldDef>();
+  const keyFields: FieldDef[] = [];
+  for (const s of services)
+    for (const x of s.surcharges)
+      for (const f of x.fields)
+        if (!f.perService && !seen.has(f)) {
+          seen.add(f);
+          keyFields.push(f);
+        }
+  let memo = new Map<Destination, KeyMap>();
+  let memoSize = 0;
+
   const quote = (request: RateRequest): RateCardQuotes => {
     const p = request.parcel;
     const to = request.shipTo;
@@ -124,12 +141,23 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
       signature: request.options?.signature ?? false,
       box: p.box ?? '',
     });
-    const quotes: ServiceQuote[] = [];
-    const ineligible: string[] = [];
     if (request.shipDate !== lastShipDate) {
       const shipDate = (lastShipDate = request.shipDate);
       deliveryDate = (s, days) => deliveryOf(s, shipDate, days);
+      memo = new Map();
+      memoSize = 0;
     }
+    let byDestination = memo.get(destination);
+    if (!byDestination) memo.set(destination, (byDestination = new Map()));
+    let at = level(
+      level(level(level(byDestination, facts.weightOz), facts.lengthIn), facts.widthIn),
+      facts.heightIn,
+    );
+    for (const f of keyFields) at = level(at, keyOf(f.get(facts, null)));
+    const known = at.get(QUOTES) as RateCardQuotes | undefined;
+    if (known) return known;
+    const quotes: ServiceQuote[] = [];
+    const ineligible: string[] = [];
     for (let k = 0; k < services.length; k++) {
       const here = destination.services[k];
       if (here.noZone !== null) {
@@ -140,7 +168,13 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
       if (typeof q === 'string') ineligible.push(q);
       else quotes.push(q);
     }
-    return { quotes, ineligible };
+    const answer: RateCardQuotes = { quotes, ineligible };
+    // Bounded, should one plug-in quote for a very long time.
+    if (++memoSize > 250_000) {
+      memo = new Map();
+      memoSize = 0;
+    } else at.set(QUOTES, answer);
+    return answer;
   };
 
   return {
@@ -161,6 +195,20 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
       };
     },
   };
+}
+
+type KeyMap = Map<unknown, unknown>;
+const QUOTES = Symbol('quotes');
+
+function level(m: KeyMap, k: unknown): KeyMap {
+  let next = m.get(k) as KeyMap | undefined;
+  if (!next) m.set(k, (next = new Map()));
+  return next;
+}
+
+/** A fact as a map key: lists (the SKUs) by their items, anything else as it is. */
+function keyOf(v: number | string | boolean | readonly string[]): unknown {
+  return typeof v === 'object' ? v.join('\u0000') : v;
 }
 
 export function toRateQuote(q: ServiceQuote): RateQuote {

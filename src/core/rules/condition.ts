@@ -8,7 +8,14 @@ import { FIELDS, fieldByName } from './facts';
 export type Condition = (p: PackageFacts, q: QuoteFacts | null) => boolean;
 
 export type ParsedCondition =
-  { ok: true; test: Condition; perService: boolean } | { ok: false; message: string };
+  | {
+      ok: true;
+      test: Condition;
+      perService: boolean;
+      /** The fields the test reads (the only facts it can see), so a caller may memoise on their values. */
+      fields: readonly FieldDef[];
+    }
+  | { ok: false; message: string };
 
 export interface ConditionOptions {
   /** Allow fields that need a quoted service (zone, billable weight). */
@@ -35,18 +42,20 @@ const ALWAYS = new Set(['', '*', 'always', 'any', 'all']);
  */
 export function parseCondition(text: string, options: ConditionOptions = {}): ParsedCondition {
   const trimmed = text.trim();
-  if (ALWAYS.has(trimmed.toLowerCase())) return { ok: true, test: () => true, perService: false };
+  if (ALWAYS.has(trimmed.toLowerCase())) return { ok: true, test: () => true, perService: false, fields: [] };
   const clauses = trimmed.split(/\s+and\b\s*/i);
   const tests: Condition[] = [];
+  const fields: FieldDef[] = [];
   let perService = false;
   for (const clause of clauses) {
     const c = parseClause(clause.trim(), options);
     if (!c.ok) return c;
     tests.push(c.test);
+    for (const f of c.fields) if (!fields.includes(f)) fields.push(f);
     perService ||= c.perService;
   }
   const test: Condition = tests.length === 1 ? tests[0] : (p, q) => tests.every((t) => t(p, q));
-  return { ok: true, test, perService };
+  return { ok: true, test, perService, fields };
 }
 
 function splitClause(clause: string): { field: string; op: string; value: string } | null {
@@ -98,7 +107,7 @@ function parseClause(clause: string, options: ConditionOptions): ParsedCondition
   const op = normalizeOp(parts.op);
   const made = makeTest(field, op, unquote(parts.value), clause);
   if (typeof made === 'string') return { ok: false, message: made };
-  return { ok: true, test: made, perService: field.perService === true };
+  return { ok: true, test: made, perService: field.perService === true, fields: [field] };
 }
 
 type Op = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'starts' | 'ends' | 'contains' | 'in' | 'not in';
