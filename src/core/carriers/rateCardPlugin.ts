@@ -99,16 +99,14 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
   // Packages that look the same to the card get the same quotes: a quote reads the package's weight and sides,
   // its destination's zones, the ship date, and — through the surcharge conditions — only the fields those
   // conditions name. So the quotes are memoised (for this plug-in, i.e. one run) on exactly those values.
-  const seen = new Set<FieldDef>();
+  // Fields computed from weight and sides alone are already in the key.
   const keyFields: FieldDef[] = [];
   for (const s of services)
     for (const x of s.surcharges)
       for (const f of x.fields)
-        if (!f.perService && !seen.has(f)) {
-          seen.add(f);
-          keyFields.push(f);
-        }
-  let memo = new Map<Destination, KeyMap>();
+        if (!f.perService && !SIZE_FIELDS.has(f.name) && !keyFields.includes(f)) keyFields.push(f);
+  const extras: unknown[] = new Array(keyFields.length);
+  let memo = new Map<Destination, Map<number, MemoEntry[]>>();
   let memoSize = 0;
 
   const quote = (request: RateRequest): RateCardQuotes => {
@@ -147,15 +145,19 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
       memo = new Map();
       memoSize = 0;
     }
-    let byDestination = memo.get(destination);
-    if (!byDestination) memo.set(destination, (byDestination = new Map()));
-    let at = level(
-      level(level(level(byDestination, facts.weightOz), facts.lengthIn), facts.widthIn),
-      facts.heightIn,
-    );
-    for (const f of keyFields) at = level(at, keyOf(f.get(facts, null)));
-    const known = at.get(QUOTES) as RateCardQuotes | undefined;
-    if (known) return known;
+    let byWeight = memo.get(destination);
+    if (!byWeight) memo.set(destination, (byWeight = new Map()));
+    let same = byWeight.get(facts.weightOz);
+    if (!same) byWeight.set(facts.weightOz, (same = []));
+    for (let k = 0; k < keyFields.length; k++) extras[k] = keyOf(keyFields[k].get(facts, null));
+    for (const e of same)
+      if (
+        e.lengthIn === facts.lengthIn &&
+        e.widthIn === facts.widthIn &&
+        e.heightIn === facts.heightIn &&
+        sameValues(e.extras, extras)
+      )
+        return e.answer;
     const quotes: ServiceQuote[] = [];
     const ineligible: string[] = [];
     for (let k = 0; k < services.length; k++) {
@@ -173,7 +175,14 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
     if (++memoSize > 250_000) {
       memo = new Map();
       memoSize = 0;
-    } else at.set(QUOTES, answer);
+    } else
+      same.push({
+        lengthIn: facts.lengthIn,
+        widthIn: facts.widthIn,
+        heightIn: facts.heightIn,
+        extras: extras.slice(),
+        answer,
+      });
     return answer;
   };
 
@@ -197,16 +206,34 @@ export function rateCardPlugin(options: RateCardPluginOptions): RateCardPlugin {
   };
 }
 
-type KeyMap = Map<unknown, unknown>;
-const QUOTES = Symbol('quotes');
+/** Fields that read only a package's weight and sides (packageFacts derives them from nothing else). */
+const SIZE_FIELDS: ReadonlySet<string> = new Set([
+  'weight-oz',
+  'weight-lb',
+  'length-in',
+  'width-in',
+  'height-in',
+  'girth-in',
+  'length-girth-in',
+  'volume-cubic-in',
+]);
 
-function level(m: KeyMap, k: unknown): KeyMap {
-  let next = m.get(k) as KeyMap | undefined;
-  if (!next) m.set(k, (next = new Map()));
-  return next;
+/** One memoised answer among those of the same destination and weight. */
+interface MemoEntry {
+  readonly lengthIn: number;
+  readonly widthIn: number;
+  readonly heightIn: number;
+  /** The key fields' values, in keyFields order. */
+  readonly extras: readonly unknown[];
+  readonly answer: RateCardQuotes;
 }
 
-/** A fact as a map key: lists (the SKUs) by their items, anything else as it is. */
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** A fact as a comparable value: lists (the SKUs) by their items, anything else as it is. */
 function keyOf(v: number | string | boolean | readonly string[]): unknown {
   return typeof v === 'object' ? v.join('\u0000') : v;
 }
