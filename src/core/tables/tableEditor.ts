@@ -66,6 +66,8 @@ export class TableEditor<S extends TableSchema> {
   }
 
   private specs: Map<string, ColumnSpec> | null = null;
+  /** Column name → its spec and position, for update. */
+  private readonly columns = new Map<string, { spec: ColumnSpec; col: number }>();
 
   private spec(name: string): ColumnSpec {
     // A map, not a search of the columns: a step updates many rows of a wide table (Orders has 90 columns).
@@ -88,8 +90,10 @@ export class TableEditor<S extends TableSchema> {
     // Keys, not entries: a step updates tens of thousands of rows, and entries cost an array per field.
     for (const name of Object.keys(fields)) {
       const value = (fields as Record<string, FieldValue | undefined>)[name];
-      const spec = this.spec(name);
-      const col = this.position(name);
+      // A column's spec and position never change once found: look them up once per name, not per row.
+      let column = this.columns.get(name);
+      if (!column) this.columns.set(name, (column = { spec: this.spec(name), col: this.position(name) }));
+      const { spec, col } = column;
       const current = this.cellAt(rowIndex, col);
       // A blank cell set to nothing is no change (decodeCell of a blank is null) — most cells of a first run.
       if ((current === undefined || current === null) && (value ?? null) === null) continue;

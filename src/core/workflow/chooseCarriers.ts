@@ -225,7 +225,7 @@ export async function chooseCarriers(
   let changed = 0;
   let packages = 0;
   const totals = new Map<string, number>();
-  const byService = new Map<string, number>();
+  const byService = new ServiceCounts();
   const cache = newRatingCache();
   for (const rows of byOrder.values()) {
     const rating = rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
@@ -249,16 +249,12 @@ export async function chooseCarriers(
     totals.set(result.currency, (totals.get(result.currency) ?? 0) + result.totalMinor);
     if (result.warning)
       problems.push(problem(ordersTable.name, rows[0].rowNumber, 'promise-date', result.warning));
-    let last: RatedFields | null = null;
-    let k = '';
     for (let n = 0; n < rows.length; n++) {
-      const r = rows[n];
       // The fields already hold status Rated and the order's warning: one object per package, shared by its rows.
       const f = result.fields[n];
-      if (editor.update(r.rowNumber, f)) changed++;
+      if (editor.update(rows[n].rowNumber, f)) changed++;
       rated++;
-      if (f !== last) k = `${(last = f).carrier} ${f.service}`;
-      byService.set(k, (byService.get(k) ?? 0) + 1);
+      byService.add(f.carrier, f.service);
     }
   }
   const total =
@@ -274,7 +270,8 @@ export async function chooseCarriers(
     ),
   );
   await book.write({ sheets: [editor.toWrite(), log.toWrite()] });
-  const mix = [...byService]
+  const mix = byService
+    .entries()
     .sort((a, b) => b[1] - a[1])
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
@@ -286,4 +283,37 @@ export async function chooseCarriers(
     stats: { candidates, rated, unrated, packages, changed },
     lines: [`Chose carriers in ${book.label}: ${summary}.`, ...(mix ? [`Items by service: ${mix}.`] : [])],
   };
+}
+
+/**
+ * Items by carrier service, in the order each service was first chosen (ties in the summary keep that order),
+ * counted without a `carrier service` key string per item.
+ */
+class ServiceCounts {
+  private readonly index = new Map<string, Map<string, number>>();
+  private readonly byName = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly counts: number[] = [];
+
+  add(carrier: string, service: string): void {
+    let byService = this.index.get(carrier);
+    if (!byService) this.index.set(carrier, (byService = new Map()));
+    let i = byService.get(service);
+    if (i === undefined) {
+      // Two pairs that read the same (`A B` + `C`, `A` + `B C`) share a count, as one key string would.
+      const name = `${carrier} ${service}`;
+      i = this.byName.get(name);
+      if (i === undefined) {
+        this.byName.set(name, (i = this.names.length));
+        this.names.push(name);
+        this.counts.push(0);
+      }
+      byService.set(service, i);
+    }
+    this.counts[i]++;
+  }
+
+  entries(): [string, number][] {
+    return this.names.map((n, i) => [n, this.counts[i]]);
+  }
 }
