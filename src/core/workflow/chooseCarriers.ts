@@ -31,7 +31,7 @@ import type { CarrierConfig } from './chooseCarriersConfig';
 import { pluginQuoter, rateCardQuoter } from './quoters';
 import type { RunContext } from './logEntry';
 import { logEditor, logEntry } from './logEntry';
-import type { OrderRow, RatedFields } from './rateOrder';
+import type { OrderRow } from './rateOrder';
 import { newRatingCache, rateOrder } from './rateOrder';
 
 export const CHOOSE_CARRIERS = 'choose carriers';
