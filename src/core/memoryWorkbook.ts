@@ -112,10 +112,11 @@ export function trimGrid(values: readonly (readonly Cell[])[]): Grid {
     const r = values[i];
     let end = r.length;
     while (end > 0 && (r[end - 1] === null || r[end - 1] === '')) end--;
-    const row: Cell[] = new Array(end);
+    // A copy (the caller may change it); Dates are objects, so they are copied too.
+    const row = r.slice(0, end);
     for (let c = 0; c < end; c++) {
-      const cell = r[c];
-      row[c] = cell instanceof Date ? new Date(cell.getTime()) : cell;
+      const cell = row[c];
+      if (cell instanceof Date) row[c] = new Date(cell.getTime());
     }
     rows[i] = row;
   }
