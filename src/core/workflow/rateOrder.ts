@@ -81,6 +81,8 @@ export interface RatingCache {
   readonly promises: PromiseCache;
   /** A box's sides array → its `12x10x6 in` text. */
   readonly sidesText: Map<readonly number[], string>;
+  /** A box's sides array → package weight → the whole `package` text. */
+  readonly packageText: Map<readonly number[], Map<number, string>>;
   readonly considered: RatesConsideredMemo;
   readonly toMajor: ToMajor;
 }
@@ -90,6 +92,7 @@ export function newRatingCache(): RatingCache {
     units: new Map(),
     promises: new Map(),
     sidesText: new Map(),
+    packageText: new Map(),
     considered: new Map(),
     toMajor: majorUnitsConverter(),
   };
@@ -363,13 +366,22 @@ function child<K, K2, V>(m: Map<K, Map<K2, V>>, k: K): Map<K2, V> {
 
 /** `M-BOX 12x10x6 in, 21.6 oz`: the sides text of a box is made once per box, not once per package. */
 function packageText(pkg: PackedPackage, cache: RatingCache): string {
+  // Own-packaging sides are a new array per package: only boxes' shared arrays are worth keeping, and for a
+  // box the whole text by weight (a run packs the same few weights into the same box again and again).
+  const byWeight = pkg.box === null ? undefined : cache.packageText.get(pkg.sidesIn);
+  const known = byWeight?.get(pkg.weightOz);
+  if (known !== undefined) return known;
   let sides = cache.sidesText.get(pkg.sidesIn);
   if (sides === undefined) {
     sides = pkg.sidesIn.length === 3 ? sidesText(pkg.sidesIn) : formatSides(pkg.sidesIn);
-    // Own-packaging sides are a new array per package: only boxes' shared arrays are worth keeping.
     if (pkg.box !== null) cache.sidesText.set(pkg.sidesIn, sides);
   }
-  return `${pkg.box ?? 'own packaging'} ${sides}, ${Number(pkg.weightOz.toFixed(2))} oz`;
+  const text = `${pkg.box ?? 'own packaging'} ${sides}, ${Number(pkg.weightOz.toFixed(2))} oz`;
+  if (pkg.box !== null) {
+    if (byWeight) byWeight.set(pkg.weightOz, text);
+    else cache.packageText.set(pkg.sidesIn, new Map([[pkg.weightOz, text]]));
+  }
+  return text;
 }
 
 /** The 3 cheapest rates, cheapest first, always including the chosen one (a rule may have chosen a dearer one). */
