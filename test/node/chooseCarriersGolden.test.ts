@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Workbook, WritePlan } from '../../src/core';
-import { CHOOSE_CARRIERS_COLUMNS, chooseCarriers, MemoryWorkbook } from '../../src/core';
+import { CHOOSE_CARRIERS_COLUMNS, chooseCarriers, MemoryWorkbook, rateCardPlugin } from '../../src/core';
 import { goldenCarrierSheets } from './carrierGoldenBook';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'chooseCarriers', 'golden-2000.txt');
@@ -88,5 +88,32 @@ describe('chooseCarriers golden comparison', () => {
       'signature',
     ])
       expect(text).toContain(reason);
+  });
+
+  test('the same book through the asynchronous plug-in path (the rate card behind getRates) rates the same', async () => {
+    // Every order, multi-package ones included, goes through the awaited continuation instead of the
+    // synchronous fast path; the written cells and the problems must not differ.
+    const run = async (viaPlugin: boolean) => {
+      const book = new MemoryWorkbook('golden', await goldenCarrierSheets(2000));
+      const result = await chooseCarriers(
+        book,
+        { now: NOW },
+        viaPlugin
+          ? {
+              plugin: (config) =>
+                rateCardPlugin({ card: config.card, zones: config.zones, holidays: config.holidays }),
+            }
+          : {},
+      );
+      return {
+        orders: (await book.read(['Orders'])).get('Orders'),
+        problems: result.problems,
+        stats: result.stats,
+      };
+    };
+    const [direct, viaPlugin] = [await run(false), await run(true)];
+    expect(viaPlugin.stats).toEqual(direct.stats);
+    expect(viaPlugin.problems).toEqual(direct.problems);
+    expect(viaPlugin.orders).toEqual(direct.orders);
   });
 });
