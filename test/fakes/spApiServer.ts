@@ -29,6 +29,17 @@ export interface RecordedRequest {
   body: string;
 }
 
+/** More operations, in modules of their own (e.g. spApiFeeds.ts): answer and return true, or return false. */
+export type FakeRoute = (
+  request: { method: string; path: string; query: URLSearchParams; body: string },
+  reply: {
+    send: (status: number, json?: unknown, headers?: Record<string, string>) => void;
+    error: (status: number, code: string, message: string, details?: string) => void;
+    /** The body parsed and checked against the schema; null after answering 400. */
+    checked: (schema: Schema) => unknown | null;
+  },
+) => boolean;
+
 export const CREDENTIALS = {
   clientId: 'amzn1.application-oa2-client.test',
   clientSecret: 'test-secret',
@@ -45,6 +56,8 @@ export class FakeSpApi {
   /** Tracking numbers confirmShipment rejects, with Amazon's message. */
   rejectTracking = new Map<string, string>();
   confirmations: Record<string, unknown>[] = [];
+  /** Operations added by other fake modules, tried after the built-in ones. */
+  readonly routes: FakeRoute[] = [];
   private accessTokens = new Set<string>();
   private rdts = new Map<string, string[]>();
   private shipments = new Map<string, { tracking: string; cancelled: boolean }>();
@@ -61,6 +74,40 @@ export class FakeSpApi {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /**
+   * The same server answering one request in process, as a pure function of it: for callers that cannot wait on
+   * a socket (the add-on's UrlFetchApp is synchronous). `url` is the origin it answers for.
+   */
+  respond(request: { method: string; url: string; headers: Record<string, string>; body: string }): {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+  } {
+    const target = new URL(request.url);
+    this.url ||= target.origin;
+    const headers: http.IncomingHttpHeaders = {};
+    for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
+    const out = { status: 0, headers: {} as Record<string, string>, body: '' };
+    const req = {
+      method: request.method,
+      url: target.pathname + target.search,
+      headers,
+    } as http.IncomingMessage;
+    const res = {
+      writeHead(status: number, h: Record<string, string>) {
+        out.status = status;
+        for (const [k, v] of Object.entries(h)) out.headers[k.toLowerCase()] = String(v);
+        return res;
+      },
+      end(body?: string) {
+        out.body = body ?? '';
+        return res;
+      },
+    };
+    this.handle(req, request.body, res as unknown as http.ServerResponse);
+    return out;
   }
 
   async stop(): Promise<void> {
@@ -273,6 +320,11 @@ export class FakeSpApi {
         },
       });
     }
+    for (const route of this.routes)
+      if (
+        route({ method: req.method ?? '', path: p, query: url.searchParams, body }, { send, error, checked })
+      )
+        return;
     return error(404, 'NotFound', `no fake for ${req.method} ${p}`);
   }
 

@@ -9,3 +9,7 @@ export * from './spApiError';
 export * from './base64';
 export * from './buyShipping';
 export * from './confirmShipment';
+export * from './feeds';
+export * from './processingReport';
+export * from './confirmShipDate';
+export * from './ratePacer';

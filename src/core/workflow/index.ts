@@ -28,3 +28,6 @@ export * from './chooseCarriers';
 export * from './chooseCarriersConfig';
 export * from './rateOrder';
 export * from './quoters';
+export * from './confirmShipments';
+export * from './confirmViaApi';
+export * from './confirmViaFeed';
