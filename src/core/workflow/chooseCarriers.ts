@@ -31,7 +31,7 @@ import type { CarrierConfig } from './chooseCarriersConfig';
 import { pluginQuoter, rateCardQuoter } from './quoters';
 import type { RunContext } from './logEntry';
 import { logEditor, logEntry } from './logEntry';
-import type { OrderRow, RatedFields } from './rateOrder';
+import type { OrderRow } from './rateOrder';
 import { newRatingCache, rateOrder } from './rateOrder';
 
 export const CHOOSE_CARRIERS = 'choose carriers';
@@ -190,7 +190,7 @@ export async function chooseCarriers(
     }
     let list = byOrder.get(id);
     if (!list) byOrder.set(id, (list = []));
-    list.push({ rowNumber: r.rowNumber, record: r.record });
+    list.push(r);
   }
   const listingsTableRows = decodeTable(listingsTable, grid(listingsTable.name) ?? []);
   const listings = new Map<string, { rowNumber: number; record: ListingRecord }>();
@@ -225,10 +225,12 @@ export async function chooseCarriers(
   let changed = 0;
   let packages = 0;
   const totals = new Map<string, number>();
-  const byService = new Map<string, number>();
+  const byService = new ServiceCounts();
   const cache = newRatingCache();
   for (const rows of byOrder.values()) {
-    const result = await rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
+    const rating = rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
+    // The rate card answers synchronously: no await (a microtask per order) unless a live plug-in quotes.
+    const result = rating instanceof Promise ? await rating : rating;
     if (!result.ok) {
       problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
       for (const r of rows) {
@@ -247,12 +249,12 @@ export async function chooseCarriers(
     totals.set(result.currency, (totals.get(result.currency) ?? 0) + result.totalMinor);
     if (result.warning)
       problems.push(problem(ordersTable.name, rows[0].rowNumber, 'promise-date', result.warning));
-    for (const r of rows) {
-      const f = result.rows.get(r.rowNumber) as RatedFields;
-      if (editor.update(r.rowNumber, { ...f, status: 'Rated', problem: result.warning })) changed++;
+    for (let n = 0; n < rows.length; n++) {
+      // The fields already hold status Rated and the order's warning: one object per package, shared by its rows.
+      const f = result.fields[n];
+      if (editor.update(rows[n].rowNumber, f)) changed++;
       rated++;
-      const k = `${f.carrier} ${f.service}`;
-      byService.set(k, (byService.get(k) ?? 0) + 1);
+      byService.add(f.carrier, f.service);
     }
   }
   const total =
@@ -268,7 +270,8 @@ export async function chooseCarriers(
     ),
   );
   await book.write({ sheets: [editor.toWrite(), log.toWrite()] });
-  const mix = [...byService]
+  const mix = byService
+    .entries()
     .sort((a, b) => b[1] - a[1])
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
@@ -280,4 +283,37 @@ export async function chooseCarriers(
     stats: { candidates, rated, unrated, packages, changed },
     lines: [`Chose carriers in ${book.label}: ${summary}.`, ...(mix ? [`Items by service: ${mix}.`] : [])],
   };
+}
+
+/**
+ * Items by carrier service, in the order each service was first chosen (ties in the summary keep that order),
+ * counted without a `carrier service` key string per item.
+ */
+class ServiceCounts {
+  private readonly index = new Map<string, Map<string, number>>();
+  private readonly byName = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly counts: number[] = [];
+
+  add(carrier: string, service: string): void {
+    let byService = this.index.get(carrier);
+    if (!byService) this.index.set(carrier, (byService = new Map()));
+    let i = byService.get(service);
+    if (i === undefined) {
+      // Two pairs that read the same (`A B` + `C`, `A` + `B C`) share a count, as one key string would.
+      const name = `${carrier} ${service}`;
+      i = this.byName.get(name);
+      if (i === undefined) {
+        this.byName.set(name, (i = this.names.length));
+        this.names.push(name);
+        this.counts.push(0);
+      }
+      byService.set(service, i);
+    }
+    this.counts[i]++;
+  }
+
+  entries(): [string, number][] {
+    return this.names.map((n, i) => [n, this.counts[i]]);
+  }
 }
