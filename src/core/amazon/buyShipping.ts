@@ -106,9 +106,23 @@ export function parseRates(
       price: { minor: price.minor, currency: r.totalCharge.unit },
       expectedDelivery: end ? end.slice(0, 10) : undefined,
       rateId: `${token}|${r.rateId}`,
+      ...(r.billedWeight ? { billableWeightOz: ouncesOf(r.billedWeight) } : {}),
     };
     return [quote];
   });
+}
+
+const OUNCES_PER: Readonly<Record<string, number>> = {
+  OUNCE: 1,
+  POUND: 16,
+  GRAM: 1 / 28.349523125,
+  KILOGRAM: 1000 / 28.349523125,
+};
+
+/** Amazon's billed weight in ounces (2 decimals), or undefined for a unit the model does not list. */
+function ouncesOf(w: { value: number; unit: string }): number | undefined {
+  const k = OUNCES_PER[w.unit.toUpperCase()];
+  return k === undefined ? undefined : Math.round(w.value * k * 100) / 100;
 }
 
 async function guarded<T>(work: () => Promise<T>): Promise<CarrierResult<T>> {

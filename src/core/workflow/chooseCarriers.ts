@@ -29,6 +29,8 @@ import type { ActionResult } from './actionResult';
 import { readCarrierConfig } from './chooseCarriersConfig';
 import type { CarrierConfig } from './chooseCarriersConfig';
 import { pluginQuoter, rateCardQuoter } from './quoters';
+import type { RateSource } from './rateSources';
+import { buyShippingQuoter, competingQuoter, isRateSource, liveShipFrom } from './rateSources';
 import type { RunContext } from './logEntry';
 import { logEditor, logEntry } from './logEntry';
 import type { OrderRow, RatedFields } from './rateOrder';
@@ -51,6 +53,8 @@ export const CHOOSE_CARRIERS_COLUMNS = [
   'rates-considered',
   'shipping-options',
   'problem',
+  'rate-source',
+  'rate-id',
 ] as const;
 
 /** The Orders columns carrier choice reads (decoding all 90 of every row would cost more than rating it). */
@@ -90,6 +94,8 @@ const CLEARED: Partial<OrderRecord> = {
   'expected-delivery': null,
   'rates-considered': null,
   'shipping-options': null,
+  'rate-source': null,
+  'rate-id': null,
 };
 
 export interface ChooseCarriersOptions {
@@ -97,6 +103,10 @@ export interface ChooseCarriersOptions {
   readonly plugin?: (config: CarrierConfig) => CarrierPlugin;
   /** The network port for live plug-ins (the rate card never uses it). */
   readonly http?: HttpPort;
+  /** Where rates come from (default: Settings `rate-source`). */
+  readonly rateSource?: RateSource;
+  /** Amazon Buy Shipping, for `rate-source` amazon or both (absent: no Amazon connection). */
+  readonly buyShipping?: CarrierPlugin;
 }
 
 const NO_HTTP: HttpPort = {
@@ -152,7 +162,35 @@ export async function chooseCarriers(
       ],
     };
   }
-  if (config.card.services.length === 0)
+  const requested = options.rateSource ?? settings.text('rate-source');
+  const source: RateSource = isRateSource(requested) ? requested : 'card';
+  const live = source !== 'card' && !options.plugin;
+  if (live && !options.buyShipping)
+    return {
+      action: CHOOSE_CARRIERS,
+      ok: false,
+      message: 'no Amazon connection',
+      changes: [],
+      problems: [],
+      stats: {},
+      lines: [
+        `Choose carriers: rate-source ${source} needs the Amazon connection (the SP-API credentials in the environment, see docs/amazon.md); nothing rated and nothing written.`,
+      ],
+    };
+  const liveFrom = live ? liveShipFrom(settings) : null;
+  if (liveFrom && !liveFrom.address)
+    return {
+      action: CHOOSE_CARRIERS,
+      ok: false,
+      message: 'no ship-from address',
+      changes: [],
+      problems: liveFrom.problems,
+      stats: { problems: liveFrom.problems.length },
+      lines: [
+        'Choose carriers: Buy Shipping rates need the whole ship-from address in Settings; nothing rated and nothing written.',
+      ],
+    };
+  if (config.card.services.length === 0 && !live)
     return {
       action: CHOOSE_CARRIERS,
       ok: false,
@@ -208,10 +246,19 @@ export async function chooseCarriers(
     }
   }
 
+  const notes = new Map<string, string>();
+  const cardQuoter = () =>
+    rateCardQuoter(rateCardPlugin({ card: config.card, zones: config.zones, holidays: config.holidays }));
+  const amazonQuoter = () =>
+    buyShippingQuoter(options.buyShipping as CarrierPlugin, options.http ?? NO_HTTP, config.modes);
   const quoter = options.plugin
     ? pluginQuoter(options.plugin(config), options.http ?? NO_HTTP, config.modes)
-    : rateCardQuoter(rateCardPlugin({ card: config.card, zones: config.zones, holidays: config.holidays }));
-  const shipFrom: Address = {
+    : !live
+      ? cardQuoter()
+      : source === 'amazon' || config.card.services.length === 0
+        ? amazonQuoter()
+        : competingQuoter(cardQuoter(), amazonQuoter(), notes);
+  const shipFrom: Address = liveFrom?.address ?? {
     name: settings.text('ship-from-name'),
     line1: settings.text('ship-from-address-1'),
     city: settings.text('ship-from-city'),
@@ -247,9 +294,12 @@ export async function chooseCarriers(
     totals.set(result.currency, (totals.get(result.currency) ?? 0) + result.totalMinor);
     if (result.warning)
       problems.push(problem(ordersTable.name, rows[0].rowNumber, 'promise-date', result.warning));
+    const noted = notes.size > 0 ? sourceNotes(result.rows, notes) : null;
+    if (noted) problems.push(problem(ordersTable.name, rows[0].rowNumber, null, noted));
+    const rowProblem = [result.warning, noted].filter(Boolean).join('; ') || null;
     for (const r of rows) {
       const f = result.rows.get(r.rowNumber) as RatedFields;
-      if (editor.update(r.rowNumber, { ...f, status: 'Rated', problem: result.warning })) changed++;
+      if (editor.update(r.rowNumber, { ...f, status: 'Rated', problem: rowProblem })) changed++;
       rated++;
       const k = `${f.carrier} ${f.service}`;
       byService.set(k, (byService.get(k) ?? 0) + 1);
@@ -257,7 +307,8 @@ export async function chooseCarriers(
   }
   const total =
     [...totals].map(([cur, minor]) => `${formatMoneyPlain(minor, cur)} ${cur}`).join(' + ') || '0';
-  const summary = `${candidates} order items to rate: ${rated} rated in ${packages} packages (postage ${total}), ${unrated} not rated; ${changed} rows changed; ship date ${config.shipDate}`;
+  const sourceText = live ? ` from ${source === 'both' ? 'the card and Buy Shipping' : 'Buy Shipping'}` : '';
+  const summary = `${candidates} order items to rate${sourceText}: ${rated} rated in ${packages} packages (postage ${total}), ${unrated} not rated; ${changed} rows changed; ship date ${config.shipDate}`;
   const log = logEditor(grid(logTable.name));
   log.append(
     logEntry(
@@ -280,4 +331,14 @@ export async function chooseCarriers(
     stats: { candidates, rated, unrated, packages, changed },
     lines: [`Chose carriers in ${book.label}: ${summary}.`, ...(mix ? [`Items by service: ${mix}.`] : [])],
   };
+}
+
+/** The notes a competing quote left on an order's packages (Buy Shipping failed, or the card had no rate). */
+function sourceNotes(rows: ReadonlyMap<number, RatedFields>, notes: ReadonlyMap<string, string>): string | null {
+  const texts = new Set<string>();
+  for (const f of rows.values()) {
+    const n = notes.get(f['package-id']);
+    if (n) texts.add(`package ${f['package-id']} ${n}`);
+  }
+  return texts.size > 0 ? [...texts].join('; ') : null;
 }

@@ -28,3 +28,4 @@ export * from './chooseCarriers';
 export * from './chooseCarriersConfig';
 export * from './rateOrder';
 export * from './quoters';
+export * from './rateSources';

@@ -2,6 +2,7 @@
  * One order's carrier choice: its items packed, each package quoted by the carrier plug-in, the rules and
  * the promise applied, the service chosen. Pure apart from the quoter (a live plug-in's getRates).
  */
+import { formatRateId } from '../carriers/chosenRate';
 import type { Address, RateRequest } from '../carriers/plugin';
 import { selectService } from '../carriers/selectService';
 import { formatRatesConsidered } from '../carriers/ratesConsidered';
@@ -37,6 +38,8 @@ export interface RatedFields {
   readonly 'expected-delivery': string | null;
   readonly 'rates-considered': string;
   readonly 'shipping-options': string | null;
+  readonly 'rate-source': string;
+  readonly 'rate-id': string | null;
 }
 
 export type OrderRating =
@@ -263,6 +266,8 @@ export async function rateOrder(
       'expected-delivery': c.expectedDelivery,
       'rates-considered': formatRatesConsidered(topThree(chosen.eligible, c)),
       'shipping-options': outcome.signature ? 'signature' : null,
+      'rate-source': c.provider ?? 'card',
+      'rate-id': c.rateId ? formatRateId(c.rateId, c.carrier, c.service) : null,
     };
     for (const r of pkg.rows) out.set(r, fields);
   }
