@@ -29,7 +29,11 @@ export async function buyChosenRate(
   if (first.ok) return { ok: true, request: rated.value, label: first.value, note: null };
   if (!request.rate.rateId || !isExpiredQuote(first.error))
     return { ok: false, stage: 'buy', error: first.error };
-  const fresh = await rateForPurchase(provider, { ...request, rate: { ...request.rate, rateId: undefined } }, http);
+  const fresh = await rateForPurchase(
+    provider,
+    { ...request, rate: { ...request.rate, rateId: undefined } },
+    http,
+  );
   if (!fresh.ok)
     return {
       ok: false,

@@ -334,7 +334,10 @@ export async function chooseCarriers(
 }
 
 /** The notes a competing quote left on an order's packages (Buy Shipping failed, or the card had no rate). */
-function sourceNotes(rows: ReadonlyMap<number, RatedFields>, notes: ReadonlyMap<string, string>): string | null {
+function sourceNotes(
+  rows: ReadonlyMap<number, RatedFields>,
+  notes: ReadonlyMap<string, string>,
+): string | null {
   const texts = new Set<string>();
   for (const f of rows.values()) {
     const n = notes.get(f['package-id']);

@@ -56,21 +56,19 @@ export function buyShippingQuoter(
       return { ok: false, code: 'NO_SERVICE', message: `${name} offered no service for this package` };
     return {
       ok: true,
-      quotes: r.value.map(
-        (q): Quoted => ({
-          carrier: q.carrier,
-          service: q.service,
-          mode: modes.get(`${q.carrier}\u0000${q.service}`) ?? modeOf(q.service),
-          priceMinor: q.price.minor,
-          currency: q.price.currency,
-          transitDays: q.transitDays ?? null,
-          expectedDelivery: q.expectedDelivery ?? null,
-          zone: q.zone ?? '',
-          billableOz: q.billableWeightOz ?? null,
-          provider: q.provider,
-          rateId: q.rateId,
-        }),
-      ),
+      quotes: r.value.map((q): Quoted => ({
+        carrier: q.carrier,
+        service: q.service,
+        mode: modes.get(`${q.carrier}\u0000${q.service}`) ?? modeOf(q.service),
+        priceMinor: q.price.minor,
+        currency: q.price.currency,
+        transitDays: q.transitDays ?? null,
+        expectedDelivery: q.expectedDelivery ?? null,
+        zone: q.zone ?? '',
+        billableOz: q.billableWeightOz ?? null,
+        provider: q.provider,
+        rateId: q.rateId,
+      })),
     };
   };
 }
