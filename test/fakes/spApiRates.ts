@@ -68,6 +68,15 @@ export const FAKE_SERVICES: readonly Service[] = [
     priceCents: (oz) => 1780 + 260 * lbs(oz),
     days: [2, 2],
   },
+  {
+    carrierId: 'UPS',
+    carrierName: 'UPS',
+    serviceId: 'UPS_PTP_NEXT_DAY_AIR',
+    serviceName: 'UPS Next Day Air',
+    maxLb: 150,
+    priceCents: (oz) => 3150 + 420 * lbs(oz),
+    days: [1, 1],
+  },
 ];
 
 const OUNCES: Readonly<Record<string, number>> = {

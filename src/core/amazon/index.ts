@@ -8,4 +8,5 @@ export * from './spApiClient';
 export * from './spApiError';
 export * from './base64';
 export * from './buyShipping';
+export * from './buyShippingServices';
 export * from './confirmShipment';

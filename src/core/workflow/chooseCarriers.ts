@@ -3,6 +3,7 @@
  * a package, a carrier service and a rate from the seller's rate card, rules and Amazon's promise; status
  * Allocated → Rated. An order that cannot be rated stays unrated with the reason on its row.
  */
+import { BUY_SHIPPING_SERVICES } from '../amazon/buyShippingServices';
 import type { Address, CarrierPlugin } from '../carriers/plugin';
 import { rateCardPlugin } from '../carriers/rateCardPlugin';
 import type { HttpPort } from '../http/httpPort';
@@ -134,6 +135,9 @@ export async function chooseCarriers(
   );
   const grid = (name: string) => tables.get(name) ?? null;
   const { settings, problems: settingProblems } = readSettings(grid(settingsTable.name));
+  const requested = options.rateSource ?? settings.text('rate-source');
+  const source: RateSource = isRateSource(requested) ? requested : 'card';
+  const live = source !== 'card' && !options.plugin;
   const { config, problems: configProblems } = readCarrierConfig(
     {
       services: grid(servicesTable.name),
@@ -145,6 +149,7 @@ export async function chooseCarriers(
     },
     settings,
     context.now,
+    live ? BUY_SHIPPING_SERVICES : [],
   );
   if (!config || configProblems.length > 0) {
     const problems = [...settingProblems, ...configProblems];
@@ -162,9 +167,6 @@ export async function chooseCarriers(
       ],
     };
   }
-  const requested = options.rateSource ?? settings.text('rate-source');
-  const source: RateSource = isRateSource(requested) ? requested : 'card';
-  const live = source !== 'card' && !options.plugin;
   if (live && !options.buyShipping)
     return {
       action: CHOOSE_CARRIERS,

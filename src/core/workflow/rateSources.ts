@@ -2,6 +2,7 @@
  * Where carrier choice gets its quotes (Settings `rate-source`): the rate card, Amazon Buy Shipping's live rates
  * for Amazon orders, or both competing. Live quotes keep who quoted them and the id to buy exactly that quote.
  */
+import { shortServiceName } from '../amazon/buyShippingServices';
 import type { Address, CarrierPlugin, RateRequest } from '../carriers/plugin';
 import type { HttpPort } from '../http/httpPort';
 import type { Settings } from '../settings/readSettings';
@@ -56,19 +57,23 @@ export function buyShippingQuoter(
       return { ok: false, code: 'NO_SERVICE', message: `${name} offered no service for this package` };
     return {
       ok: true,
-      quotes: r.value.map((q): Quoted => ({
-        carrier: q.carrier,
-        service: q.service,
-        mode: modes.get(`${q.carrier}\u0000${q.service}`) ?? modeOf(q.service),
-        priceMinor: q.price.minor,
-        currency: q.price.currency,
-        transitDays: q.transitDays ?? null,
-        expectedDelivery: q.expectedDelivery ?? null,
-        zone: q.zone ?? '',
-        billableOz: q.billableWeightOz ?? null,
-        provider: q.provider,
-        rateId: q.rateId,
-      })),
+      quotes: r.value.map((q): Quoted => {
+        // `UPS 2nd Day Air` is `2nd Day Air` of UPS, as the card and Rules name it.
+        const service = shortServiceName(q.carrier, q.service);
+        return {
+          carrier: q.carrier,
+          service,
+          mode: modes.get(`${q.carrier}\u0000${service}`) ?? modeOf(service),
+          priceMinor: q.price.minor,
+          currency: q.price.currency,
+          transitDays: q.transitDays ?? null,
+          expectedDelivery: q.expectedDelivery ?? null,
+          zone: q.zone ?? '',
+          billableOz: q.billableWeightOz ?? null,
+          provider: q.provider,
+          rateId: q.rateId,
+        };
+      }),
     };
   };
 }
