@@ -130,6 +130,7 @@ describe('Buy Shipping plug-in', () => {
       ['USPS', 'USPS Priority Mail', 1105, '2026-12-04', 48],
       ['UPS', 'UPS Ground', 1195, '2026-12-05', 48],
       ['UPS', 'UPS 2nd Day Air', 2560, '2026-12-03', 48],
+      ['UPS', 'UPS Next Day Air', 4410, '2026-12-02', 48],
     ]);
     const rateCall = amazon.requests.find((r) => r.path === '/shipping/v2/shipments/rates')!;
     expect(rateCall.headers['x-amzn-shipping-business-id']).toBe('AmazonShipping_US');
