@@ -223,6 +223,8 @@ export class FakeRateDesk {
     if (!rate) return { ok: false, message: 'The requestToken or rateId is invalid. Call getRates again.' };
     if (rate.expired)
       return { ok: false, message: 'The requestToken has expired. Call getRates to get new rates.' };
+    if (this.purchases.some((p) => p.requestToken === requestToken))
+      return { ok: false, message: 'A shipment was already purchased with this requestToken.' };
     const purchase: Purchase = {
       requestToken,
       rateId,

@@ -280,7 +280,8 @@ export async function generateLabels(
       continue;
     }
     let request = built.request;
-    if (source === jobProvider.metadata.id) {
+    // A voided package's quote was used up by the label it voided: the provider re-rates it instead.
+    if (source === jobProvider.metadata.id && voided === 0) {
       const chosen = withChosenRate(request, job.rows[0].record['rate-id']);
       request = chosen.request;
       if (chosen.stale && !live)

@@ -18,6 +18,7 @@ import {
   sampleLabelProvider,
   shipmentsTable,
   SpApiClient,
+  voidShipment,
 } from '../../../src/core';
 import type { MemoryWorkbook } from '../../../src/core/memoryWorkbook';
 import { fetchHttpPort } from '../../../src/node/amazon/fetchHttpPort';
@@ -338,6 +339,22 @@ describe('labels buy the quote carrier choice chose', () => {
       /package 113-0000001-0000001-1: the Amazon Shipping Ground rate chosen at choose-carriers had expired; re-rated and bought the same service \(same price\)/,
     );
     expect(amazon.rateDesk.purchases.map((p) => p.serviceId)).toEqual(['SWA-US-GROUND', 'SWA-US-GROUND']);
+  });
+
+  it('a package whose label was voided is re-rated for its next label (its quote was used up)', async () => {
+    const b = await ratedBook();
+    expect((await labels(b)).stats).toMatchObject({ bought: 2 });
+    const shipping = plugin();
+    const voided = await voidShipment(b, 'SH-20261201-0001', () => shipping, fetchHttpPort(), ctx);
+    expect(voided.ok).toBe(true);
+    const ratesBefore = rateCalls().length;
+    const again = await labels(b);
+    expect(again.problems).toEqual([]);
+    expect(again.stats).toMatchObject({ bought: 1, skipped: 1 });
+    expect(rateCalls()).toHaveLength(ratesBefore + 1);
+    const [first, , third] = amazon.rateDesk.purchases;
+    expect(third.packageClientReferenceId).toBe(first.packageClientReferenceId);
+    expect(third.requestToken).not.toBe(first.requestToken);
   });
 
   it('re-rates for the service on the row when the seller changed it after choose-carriers', async () => {
