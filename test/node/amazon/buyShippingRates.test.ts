@@ -63,8 +63,6 @@ const B = '113-0000002-0000002';
 const C = '113-0000003-0000003';
 
 const rateCalls = () => amazon.requests.filter((r) => r.path === '/shipping/v2/shipments/rates');
-const purchases = () =>
-  amazon.requests.filter((r) => r.method === 'POST' && r.path === '/shipping/v2/shipments');
 
 function book(orders: ReturnType<typeof orderRow>[], overrides: Record<string, Grid> = {}): MemoryWorkbook {
   return carrierBook(orders, { Settings: SETTINGS, ...overrides });
