@@ -46,6 +46,8 @@ export class FakeSpApi {
   /** Tracking numbers confirmShipment rejects, with Amazon's message. */
   rejectTracking = new Map<string, string>();
   confirmations: Record<string, unknown>[] = [];
+  /** Milliseconds before each answer, as a real network round trip takes (benchmarks). */
+  latencyMs = 0;
   /** Buy Shipping's rates and purchases (spApiRates.ts). */
   readonly rateDesk = new FakeRateDesk();
   private accessTokens = new Set<string>();
@@ -59,7 +61,11 @@ export class FakeSpApi {
     this.server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      req.on('end', () => this.handle(req, body, res));
+      req.on('end', () =>
+        this.latencyMs > 0
+          ? setTimeout(() => this.handle(req, body, res), this.latencyMs)
+          : this.handle(req, body, res),
+      );
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

@@ -23,12 +23,15 @@ import { rulesTable } from '../tables/rules';
 import { servicesTable } from '../tables/services';
 import { settingsTable } from '../tables/settingsTable';
 import { surchargesTable } from '../tables/surcharges';
+import type { TableSchema } from '../tables/schema';
+import { templateHeaders } from '../tables/schema';
 import { TableEditor } from '../tables/tableEditor';
 import { zonesTable } from '../tables/zones';
 import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { readCarrierConfig } from './chooseCarriersConfig';
 import type { CarrierConfig } from './chooseCarriersConfig';
+import { pool } from './pool';
 import { pluginQuoter, rateCardQuoter } from './quoters';
 import type { RateSource } from './rateSources';
 import { buyShippingQuoter, competingQuoter, isRateSource, liveShipFrom } from './rateSources';
@@ -108,6 +111,26 @@ export interface ChooseCarriersOptions {
   readonly rateSource?: RateSource;
   /** Amazon Buy Shipping, for `rate-source` amazon or both (absent: no Amazon connection). */
   readonly buyShipping?: CarrierPlugin;
+  /** Orders rated at once from a live source (default 4). */
+  readonly concurrency?: number;
+}
+
+const LIVE_CONCURRENCY = 4;
+
+async function liveRatings<R>(
+  orders: readonly OrderRow[][],
+  limit: number,
+  context: RunContext,
+  rate: (rows: readonly OrderRow[]) => Promise<R>,
+): Promise<R[]> {
+  let done = 0;
+  return pool(orders, Math.max(1, limit), async (rows) => {
+    const r = await rate(rows);
+    done++;
+    if (context.onProgress && (done % 25 === 0 || done === orders.length))
+      context.onProgress('Rating with Buy Shipping', done, orders.length);
+    return r;
+  });
 }
 
 const NO_HTTP: HttpPort = {
@@ -138,12 +161,15 @@ export async function chooseCarriers(
   const requested = options.rateSource ?? settings.text('rate-source');
   const source: RateSource = isRateSource(requested) ? requested : 'card';
   const live = source !== 'card' && !options.plugin;
+  // Rates from Amazon alone need no rate card: a workbook without its sheets reads as an empty card.
+  const card = (t: TableSchema) =>
+    grid(t.name) ?? (live && source === 'amazon' ? [templateHeaders(t)] : null);
   const { config, problems: configProblems } = readCarrierConfig(
     {
-      services: grid(servicesTable.name),
-      rates: grid(ratesTable.name),
-      surcharges: grid(surchargesTable.name),
-      zones: grid(zonesTable.name),
+      services: card(servicesTable),
+      rates: card(ratesTable),
+      surcharges: card(surchargesTable),
+      zones: card(zonesTable),
       boxes: grid(boxesTable.name),
       rules: grid(rulesTable.name),
     },
@@ -276,8 +302,17 @@ export async function chooseCarriers(
   const totals = new Map<string, number>();
   const byService = new Map<string, number>();
   const cache = newRatingCache();
+  // Live quotes are network round trips: several orders in flight at once (the client spaces its retries).
+  const liveResults = live
+    ? await liveRatings([...byOrder.values()], options.concurrency ?? LIVE_CONCURRENCY, context, (rows) =>
+        rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings),
+      )
+    : null;
+  let orderIndex = 0;
   for (const rows of byOrder.values()) {
-    const result = await rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
+    const result =
+      liveResults?.[orderIndex++] ??
+      (await rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings));
     if (!result.ok) {
       problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
       for (const r of rows) {

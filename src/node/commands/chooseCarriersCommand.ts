@@ -35,7 +35,7 @@ export function registerChooseCarriers(program: Command): void {
         throw new UsageError(
           `shipsheet choose-carriers: --rates must be ${RATE_SOURCES.join(', ')}, not ${opts.rates}`,
         );
-      process.exitCode = await withBook(opts, async (book) => {
+      process.exitCode = await withBook(opts, async (book, progress) => {
         const settings = readSettings(
           (await book.read([settingsTable.name])).get(settingsTable.name) ?? null,
         ).settings;
@@ -47,7 +47,7 @@ export function registerChooseCarriers(program: Command): void {
           throw new UsageError(
             `shipsheet choose-carriers: rates from ${source} need the Amazon connection: set SHIPSHEET_LWA_CLIENT_ID, SHIPSHEET_LWA_CLIENT_SECRET and SHIPSHEET_LWA_REFRESH_TOKEN (docs/amazon.md), and a Settings marketplace Buy Shipping serves; nothing was read from Amazon or written.`,
           );
-        return chooseCarriers(book, nodeRunContext(), {
+        return chooseCarriers(book, nodeRunContext(progress), {
           rateSource: isRateSource(source) ? source : undefined,
           ...(buyShipping ? { buyShipping, http: fetchHttpPort() } : {}),
         });

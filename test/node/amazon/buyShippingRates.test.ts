@@ -20,11 +20,18 @@ import {
   SpApiClient,
   voidShipment,
 } from '../../../src/core';
-import type { MemoryWorkbook } from '../../../src/core/memoryWorkbook';
+import { MemoryWorkbook } from '../../../src/core/memoryWorkbook';
 import { fetchHttpPort } from '../../../src/node/amazon/fetchHttpPort';
 import { FileLabelSink } from '../../../src/node/labels/fileLabelSink';
 import { CREDENTIALS, FakeSpApi } from '../../fakes/spApiServer';
-import { carrierBook, ordersOf, orderRow, RULES, TUESDAY_9AM } from '../../core/workflow/carrierFixture';
+import {
+  carrierBook,
+  carrierSheets,
+  ordersOf,
+  orderRow,
+  RULES,
+  TUESDAY_9AM,
+} from '../../core/workflow/carrierFixture';
 
 const ctx = { now: TUESDAY_9AM };
 let amazon: FakeSpApi;
@@ -250,6 +257,15 @@ describe('choose carriers from Buy Shipping', () => {
       service: 'Ground Advantage',
       rate: 8.15,
     });
+    // A workbook without the rate card's sheets at all rates from Amazon alone, and refuses the card.
+    const sheets = carrierSheets([orderRow({ order: A, item: '1', sku: 'MUG' })], { Settings: SETTINGS });
+    for (const name of ['Services', 'Rates', 'Surcharges', 'Zones']) delete sheets[name];
+    const bare = new MemoryWorkbook('bare', sheets);
+    const amazonOnly = await chooseCarriers(bare, ctx, { rateSource: 'amazon', buyShipping: plugin() });
+    expect(amazonOnly.problems).toEqual([]);
+    expect((await ordersOf(bare))[0]).toMatchObject({ carrier: 'Amazon Shipping', rate: 5.35 });
+    const cardOnly = await chooseCarriers(bare, ctx, { rateSource: 'card' });
+    expect(cardOnly.ok).toBe(false);
   });
 });
 
