@@ -275,10 +275,11 @@ export async function chooseCarriers(
   }
 
   const notes = new Map<string, string>();
+  const transient = new Set<string>();
   const cardQuoter = () =>
     rateCardQuoter(rateCardPlugin({ card: config.card, zones: config.zones, holidays: config.holidays }));
   const amazonQuoter = () =>
-    buyShippingQuoter(options.buyShipping as CarrierPlugin, options.http ?? NO_HTTP, config.modes);
+    buyShippingQuoter(options.buyShipping as CarrierPlugin, options.http ?? NO_HTTP, config.modes, transient);
   const quoter = options.plugin
     ? pluginQuoter(options.plugin(config), options.http ?? NO_HTTP, config.modes)
     : !live
@@ -299,6 +300,7 @@ export async function chooseCarriers(
   let unrated = 0;
   let changed = 0;
   let packages = 0;
+  let kept = 0;
   const totals = new Map<string, number>();
   const byService = new Map<string, number>();
   const cache = newRatingCache();
@@ -315,6 +317,16 @@ export async function chooseCarriers(
       (await rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings));
     if (!result.ok) {
       problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
+      // A passing failure (Amazon busy, the network) keeps a Rated order's last rate: only the problem is new.
+      if (transient.has(rows[0].record['order-id']) && rows.every((r) => r.record.status === 'Rated')) {
+        for (const r of rows)
+          if (
+            editor.update(r.rowNumber, { problem: `not re-rated, the last rate stands: ${result.message}` })
+          )
+            changed++;
+        kept += rows.length;
+        continue;
+      }
       for (const r of rows) {
         const message =
           r.rowNumber === result.rowNumber
@@ -345,7 +357,7 @@ export async function chooseCarriers(
   const total =
     [...totals].map(([cur, minor]) => `${formatMoneyPlain(minor, cur)} ${cur}`).join(' + ') || '0';
   const sourceText = live ? ` from ${source === 'both' ? 'the card and Buy Shipping' : 'Buy Shipping'}` : '';
-  const summary = `${candidates} order items to rate${sourceText}: ${rated} rated in ${packages} packages (postage ${total}), ${unrated} not rated; ${changed} rows changed; ship date ${config.shipDate}`;
+  const summary = `${candidates} order items to rate${sourceText}: ${rated} rated in ${packages} packages (postage ${total}), ${unrated} not rated${kept > 0 ? `, ${kept} kept their last rate` : ''}; ${changed} rows changed; ship date ${config.shipDate}`;
   const log = logEditor(grid(logTable.name));
   log.append(
     logEntry(
@@ -365,7 +377,7 @@ export async function chooseCarriers(
     ok: true,
     changes: [editor.summary()],
     problems,
-    stats: { candidates, rated, unrated, packages, changed },
+    stats: { candidates, rated, unrated, packages, changed, ...(kept > 0 ? { kept } : {}) },
     lines: [`Chose carriers in ${book.label}: ${summary}.`, ...(mix ? [`Items by service: ${mix}.`] : [])],
   };
 }

@@ -30,6 +30,8 @@ export function buyShippingQuoter(
   plugin: CarrierPlugin,
   http: HttpPort,
   modes: ReadonlyMap<string, 'air' | 'ground'>,
+  /** Orders whose quote failed for a passing reason (rate limit, server error, network): filled as they fail. */
+  transient: Set<string> = new Set(),
 ): (request: RateRequest) => Promise<QuoteResult> {
   const name = plugin.metadata.name;
   return async (request) => {
@@ -46,7 +48,19 @@ export function buyShippingQuoter(
         code: 'SIGNATURE',
         message: `the Rules ask for a signature, which Shipsheet does not yet buy through ${name} (rate-source both lets the card's signature rates compete)`,
       };
-    const r = await plugin.getRates(request, http);
+    let r: Awaited<ReturnType<NonNullable<CarrierPlugin['getRates']>>>;
+    try {
+      r = await plugin.getRates(request, http);
+    } catch (e) {
+      // The network, not Amazon: a passing failure of this order, never the whole run's.
+      transient.add(request.orderId);
+      return {
+        ok: false,
+        code: 'NETWORK',
+        message: `${name} could not be reached (${e instanceof Error ? e.message : String(e)}); run choose-carriers again`,
+      };
+    }
+    if (!r.ok && r.error.retryable) transient.add(request.orderId);
     if (!r.ok)
       return {
         ok: false,

@@ -187,6 +187,48 @@ describe('choose carriers from Buy Shipping', () => {
     expect(rateCalls()).toHaveLength(2);
   });
 
+  it("a passing failure keeps a Rated order's last rate; an unreachable Amazon is each order's problem, not a crash", async () => {
+    const b = book([
+      orderRow({ order: A, item: '1', sku: 'MUG' }),
+      orderRow({ order: C, item: '3', sku: 'SOCK' }),
+    ]);
+    const options = { rateSource: 'amazon' as const, buyShipping: plugin(), http: fetchHttpPort() };
+    expect((await chooseCarriers(b, ctx, options)).stats).toMatchObject({ rated: 2 });
+    const before = await ordersOf(b);
+    // Amazon answers 500 to everything for a while: 6 attempts per package, then the client gives up.
+    amazon.fail('/shipping/v2/shipments/rates', 500, 12);
+    const busy = await chooseCarriers(b, ctx, options);
+    expect(busy.stats).toMatchObject({ rated: 0, kept: 2 });
+    expect(busy.lines[0]).toMatch(/2 kept their last rate/);
+    const after = await ordersOf(b);
+    expect(after.map((o) => [o.status, o.rate, o['rate-id']])).toEqual(
+      before.map((o) => ['Rated', o.rate, o['rate-id']]),
+    );
+    expect(after[0].problem).toMatch(
+      /^not re-rated, the last rate stands: Amazon Buy Shipping: .*gave up after 6 attempts/,
+    );
+
+    const down = new SpApiClient({
+      endpoint: 'http://127.0.0.1:9',
+      http: fetchHttpPort(),
+      tokens: new AccessTokenSource(CREDENTIALS, `${amazon.url}/auth/o2/token`, fetchHttpPort(), () =>
+        TUESDAY_9AM.getTime(),
+      ),
+      sleep: async () => undefined,
+    });
+    const fresh = book([orderRow({ order: A, item: '1', sku: 'MUG' })]);
+    const r = await chooseCarriers(fresh, ctx, {
+      rateSource: 'amazon',
+      buyShipping: buyShippingPlugin(down, { shippingBusiness: 'AmazonShipping_US' }),
+      http: fetchHttpPort(),
+    });
+    expect(r.ok).toBe(true);
+    expect((await ordersOf(fresh))[0]).toMatchObject({ status: 'Allocated' });
+    expect((await ordersOf(fresh))[0].problem).toMatch(
+      /^not rated: Amazon Buy Shipping could not be reached/,
+    );
+  });
+
   it('with both, card and Amazon quotes compete; when Amazon cannot quote, the card rates the order and says so', async () => {
     amazon.rateDesk.rejectOrders.set(B, 'The order is canceled or already shipped.');
     const b = book([
