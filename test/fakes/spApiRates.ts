@@ -17,6 +17,8 @@ interface Service {
   readonly priceCents: (oz: number) => number;
   /** Calendar days from the ship date to the start and end of the delivery window. */
   readonly days: readonly [number, number];
+  /** Signature confirmation, as a value-added service, in cents (absent: not offered). */
+  readonly signatureCents?: number;
 }
 
 const lbs = (oz: number) => Math.max(1, Math.ceil(oz / 16));
@@ -40,6 +42,7 @@ export const FAKE_SERVICES: readonly Service[] = [
     priceCents: (oz) =>
       oz <= 4 ? 440 : oz <= 8 ? 495 : oz <= 12 ? 560 : oz <= 16 ? 630 : 710 + 105 * (lbs(oz) - 1),
     days: [3, 5],
+    signatureCents: 365,
   },
   {
     carrierId: 'USPS',
@@ -49,6 +52,7 @@ export const FAKE_SERVICES: readonly Service[] = [
     maxLb: 70,
     priceCents: (oz) => 825 + 140 * (lbs(oz) - 1),
     days: [2, 3],
+    signatureCents: 365,
   },
   {
     carrierId: 'UPS',
@@ -58,6 +62,7 @@ export const FAKE_SERVICES: readonly Service[] = [
     maxLb: 150,
     priceCents: (oz) => 910 + 95 * lbs(oz),
     days: [3, 4],
+    signatureCents: 695,
   },
   {
     carrierId: 'UPS',
@@ -67,6 +72,7 @@ export const FAKE_SERVICES: readonly Service[] = [
     maxLb: 150,
     priceCents: (oz) => 1780 + 260 * lbs(oz),
     days: [2, 2],
+    signatureCents: 695,
   },
   {
     carrierId: 'UPS',
@@ -76,6 +82,7 @@ export const FAKE_SERVICES: readonly Service[] = [
     maxLb: 150,
     priceCents: (oz) => 3150 + 420 * lbs(oz),
     days: [1, 1],
+    signatureCents: 695,
   },
 ];
 
@@ -103,6 +110,8 @@ export interface IssuedRate {
   readonly packageClientReferenceId: string;
   readonly service: Service;
   readonly totalCents: number;
+  /** Value-added services the rate offers: id → cents. */
+  readonly valueAddedServices: ReadonlyMap<string, number>;
   expired: boolean;
 }
 
@@ -114,7 +123,9 @@ export interface Purchase {
   readonly carrierName: string;
   readonly serviceId: string;
   readonly serviceName: string;
+  /** The rate's charge plus the value-added services bought with it. */
   readonly totalCents: number;
+  readonly valueAddedServices: readonly string[];
   readonly trackingId: string;
 }
 
@@ -169,6 +180,9 @@ export class FakeRateDesk {
         packageClientReferenceId: pkg.packageClientReferenceId,
         service: s,
         totalCents,
+        valueAddedServices: new Map(
+          s.signatureCents === undefined ? [] : [['DELIVERY_CONFIRMATION_SIGNATURE', s.signatureCents]],
+        ),
         expired: false,
       });
       rates.push({
@@ -203,6 +217,23 @@ export class FakeRateDesk {
             ],
           },
         ],
+        availableValueAddedServiceGroups:
+          s.signatureCents === undefined
+            ? []
+            : [
+                {
+                  groupId: 'DELIVERY_CONFIRMATION',
+                  groupDescription: 'Delivery confirmation',
+                  isRequired: false,
+                  valueAddedServices: [
+                    {
+                      id: 'DELIVERY_CONFIRMATION_SIGNATURE',
+                      name: 'Signature Confirmation',
+                      cost: { value: s.signatureCents / 100, unit: 'USD' },
+                    },
+                  ],
+                },
+              ],
         requiresAdditionalInputs: false,
       });
     }
@@ -218,6 +249,7 @@ export class FakeRateDesk {
   buy(
     requestToken: string,
     rateId: string,
+    valueAddedServices: readonly string[] = [],
   ): { ok: true; purchase: Purchase } | { ok: false; message: string } {
     const rate = this.issued.get(`${requestToken}|${rateId}`);
     if (!rate) return { ok: false, message: 'The requestToken or rateId is invalid. Call getRates again.' };
@@ -225,6 +257,12 @@ export class FakeRateDesk {
       return { ok: false, message: 'The requestToken has expired. Call getRates to get new rates.' };
     if (this.purchases.some((p) => p.requestToken === requestToken))
       return { ok: false, message: 'A shipment was already purchased with this requestToken.' };
+    if (valueAddedServices.some((id) => !rate.valueAddedServices.has(id)))
+      return {
+        ok: false,
+        message:
+          'The requested value added services are invalid. Please check the value added services offered in the GetRates response.',
+      };
     const purchase: Purchase = {
       requestToken,
       rateId,
@@ -233,7 +271,11 @@ export class FakeRateDesk {
       carrierName: rate.service.carrierName,
       serviceId: rate.service.serviceId,
       serviceName: rate.service.serviceName,
-      totalCents: rate.totalCents,
+      totalCents: valueAddedServices.reduce(
+        (t, id) => t + (rate.valueAddedServices.get(id) ?? 0),
+        rate.totalCents,
+      ),
+      valueAddedServices,
       trackingId: this.trackingId(rate.service.carrierId),
     };
     this.purchases.push(purchase);

@@ -210,10 +210,15 @@ export class FakeSpApi {
       const b = checked(purchaseShipmentRequest) as {
         requestToken: string;
         rateId: string;
+        requestedValueAddedServices?: { id: string }[];
         requestedDocumentSpecification: { format: string };
       } | null;
       if (!b) return;
-      const bought = this.rateDesk.buy(b.requestToken, b.rateId);
+      const bought = this.rateDesk.buy(
+        b.requestToken,
+        b.rateId,
+        (b.requestedValueAddedServices ?? []).map((v) => v.id),
+      );
       if (!bought.ok) return error(400, 'InvalidInput', 'Invalid input.', bought.message);
       const id = `amzn1.shipment.${++this.counter}`;
       const tracking = bought.purchase.trackingId;

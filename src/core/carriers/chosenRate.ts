@@ -5,29 +5,29 @@
  */
 import type { LabelRequest } from './plugin';
 
-/** `requestToken|rateId|CARRIER/SERVICE` (the carrier and service after the provider's two ids). */
+/** `requestToken|rateId[|vas:ID]|CARRIER/SERVICE`: the provider's id, then the carrier and service it is for. */
 export function formatRateId(rateId: string, carrier: string, service: string): string {
   return `${rateId}|${carrier}/${service}`;
 }
 
 export interface ChosenRate {
-  /** The provider's id as its getRates gave it (Buy Shipping: `requestToken|rateId`). */
+  /** The provider's id as its getRates gave it (Buy Shipping: `requestToken|rateId`, `|vas:ID` for extras). */
   readonly rateId: string;
   readonly carrier: string;
   readonly service: string;
 }
 
 export function parseRateId(text: string | null | undefined): ChosenRate | null {
-  const parts = (text ?? '').trim().split('|');
-  if (parts.length < 3) return null;
-  const label = parts.slice(2).join('|');
+  // The carrier/service is after the last `|`; the provider's id (which may hold `|` itself) is before it.
+  const t = (text ?? '').trim();
+  const cut = t.lastIndexOf('|');
+  if (cut < 0) return null;
+  const rateId = t.slice(0, cut);
+  const label = t.slice(cut + 1);
   const slash = label.indexOf('/');
-  if (slash <= 0 || parts[0] === '' || parts[1] === '') return null;
-  return {
-    rateId: `${parts[0]}|${parts[1]}`,
-    carrier: label.slice(0, slash),
-    service: label.slice(slash + 1),
-  };
+  const ids = rateId.split('|');
+  if (slash <= 0 || ids.length < 2 || ids[0] === '' || ids[1] === '') return null;
+  return { rateId, carrier: label.slice(0, slash), service: label.slice(slash + 1) };
 }
 
 /**

@@ -24,7 +24,7 @@ export function isAmazonOrderId(orderId: string): boolean {
 
 /**
  * A live plug-in's quotes as candidates, each keeping its provider and rate id (so labels buys that quote).
- * Only Amazon orders are asked; a rule asking for a signature is refused rather than bought without one.
+ * Only Amazon orders are asked; a rule asking for a signature leaves only the services that offer it.
  */
 export function buyShippingQuoter(
   plugin: CarrierPlugin,
@@ -41,12 +41,6 @@ export function buyShippingQuoter(
         ok: false,
         code: 'NOT_AMAZON',
         message: `${request.orderId} is not an Amazon order id, so ${name} cannot rate it (rate-source both rates it from the card)`,
-      };
-    if (request.options?.signature)
-      return {
-        ok: false,
-        code: 'SIGNATURE',
-        message: `the Rules ask for a signature, which Shipsheet does not yet buy through ${name} (rate-source both lets the card's signature rates compete)`,
       };
     let r: Awaited<ReturnType<NonNullable<CarrierPlugin['getRates']>>>;
     try {
@@ -68,7 +62,13 @@ export function buyShippingQuoter(
         message: `${name}: ${r.error.message}${r.error.retryable ? ' (temporary: run choose-carriers again)' : ''}`,
       };
     if (r.value.length === 0)
-      return { ok: false, code: 'NO_SERVICE', message: `${name} offered no service for this package` };
+      return {
+        ok: false,
+        code: 'NO_SERVICE',
+        message: request.options?.signature
+          ? `${name} offered no service with signature confirmation (the Rules ask for one) for this package`
+          : `${name} offered no service for this package`,
+      };
     return {
       ok: true,
       quotes: r.value.map((q): Quoted => {

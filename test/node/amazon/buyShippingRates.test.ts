@@ -160,7 +160,7 @@ describe('choose carriers from Buy Shipping', () => {
     });
   });
 
-  it("puts an order's Amazon error on its rows and still rates the others; a signature rule is refused, not dropped", async () => {
+  it("puts an order's Amazon error on its rows and still rates the others; a signature rule keeps only services that offer one", async () => {
     amazon.rateDesk.rejectOrders.set(B, 'The order is canceled or already shipped.');
     const b = book([
       orderRow({ order: A, item: '1', sku: 'MUG' }),
@@ -173,18 +173,27 @@ describe('choose carriers from Buy Shipping', () => {
       buyShipping: plugin(),
       http: fetchHttpPort(),
     });
-    expect(r.stats).toMatchObject({ rated: 1, unrated: 3 });
+    expect(r.stats).toMatchObject({ rated: 2, unrated: 2 });
     const rows = await ordersOf(b);
-    expect(rows.map((o) => o.status)).toEqual(['Rated', 'Allocated', 'Allocated', 'Allocated']);
+    expect(rows.map((o) => o.status)).toEqual(['Rated', 'Allocated', 'Rated', 'Allocated']);
     expect(rows[1].problem).toBe(
       'not rated: Amazon Buy Shipping: getRates: Invalid input. (The order is canceled or already shipped.)',
     );
-    expect(rows[2].problem).toMatch(
-      /^not rated: the Rules ask for a signature, which Shipsheet does not yet buy/,
+    // $250 of socks: `require signature`. Amazon Shipping offers no signature confirmation, so USPS Ground
+    // Advantage wins at 4.95 + 3.65 for the signature, and the quote names the value-added service to buy.
+    expect(rows[2]).toMatchObject({
+      carrier: 'USPS',
+      service: 'Ground Advantage',
+      rate: 8.6,
+      'shipping-options': 'signature',
+    });
+    expect(rows[2]['rates-considered']).not.toMatch(/Amazon Shipping/);
+    expect(parseRateId(rows[2]['rate-id'] as string)?.rateId).toMatch(
+      /\|vas:DELIVERY_CONFIRMATION_SIGNATURE$/,
     );
     expect(rows[3].problem).toMatch(/not rated: WEB-1001 is not an Amazon order id/);
-    // Neither the signature order nor the web order was sent to Amazon.
-    expect(rateCalls()).toHaveLength(2);
+    // The web order was not sent to Amazon.
+    expect(rateCalls()).toHaveLength(3);
   });
 
   it("a passing failure keeps a Rated order's last rate; an unreachable Amazon is each order's problem, not a crash", async () => {
@@ -312,10 +321,10 @@ describe('choose carriers from Buy Shipping', () => {
 });
 
 describe('labels buy the quote carrier choice chose', () => {
-  async function ratedBook() {
+  async function ratedBook(socksPrice = 20) {
     const b = book([
       orderRow({ order: A, item: '70000000000001', sku: 'MUG' }),
-      orderRow({ order: C, item: '70000000000004', sku: 'SOCK' }),
+      orderRow({ order: C, item: '70000000000004', sku: 'SOCK', price: socksPrice }),
     ]);
     // Labels need the ship-to address, which carrier choice does not.
     const grid = (await b.read(['Orders'])).get('Orders')!;
@@ -411,6 +420,23 @@ describe('labels buy the quote carrier choice chose', () => {
     const [first, , third] = amazon.rateDesk.purchases;
     expect(third.packageClientReferenceId).toBe(first.packageClientReferenceId);
     expect(third.requestToken).not.toBe(first.requestToken);
+  });
+
+  it('buys signature confirmation with a package the Rules want signed, also when its quote expired', async () => {
+    const b = await ratedBook(250);
+    amazon.rateDesk.expireAll();
+    const r = await labels(b);
+    expect(r.problems).toEqual([]);
+    expect(r.stats).toMatchObject({ bought: 2 });
+    const signed = amazon.rateDesk.purchases.find((p) => p.orderId === C)!;
+    expect(signed).toMatchObject({
+      serviceId: 'USPS_PTP_GA',
+      valueAddedServices: ['DELIVERY_CONFIRMATION_SIGNATURE'],
+      totalCents: 860,
+    });
+    expect(amazon.rateDesk.purchases.find((p) => p.orderId === A)!.valueAddedServices).toEqual([]);
+    const shipments = decodeTable(shipmentsTable, (await b.read(['Shipments'])).get('Shipments')!).rows;
+    expect(shipments.map((s) => s.record.cost).sort()).toEqual([535, 860]);
   });
 
   it('re-rates for the service on the row when the seller changed it after choose-carriers', async () => {
