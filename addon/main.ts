@@ -29,7 +29,7 @@ const active = () => SpreadsheetApp.getActiveSpreadsheet();
 /** The menu, in the order a seller's day goes. Menu building only: safe under AuthMode.NONE. */
 const MENU: readonly ({ label: string; handler: string } | null)[] = [
   { label: 'Import orders…', handler: 'menuImportOrders' },
-  ...ACTIONS.filter((a) => a.id !== 'setUpSheets' && a.id !== 'salesReport').map((a) => ({
+  ...ACTIONS.filter((a) => !['setUpSheets', 'salesReport', 'purgePii'].includes(a.id)).map((a) => ({
     label: a.label,
     handler: a.handler,
   })),
@@ -37,6 +37,7 @@ const MENU: readonly ({ label: string; handler: string } | null)[] = [
   { label: 'Order rates (sidebar)…', handler: 'menuOrderRates' },
   { label: actionById('salesReport').label, handler: actionById('salesReport').handler },
   { label: 'Schedule reports…', handler: 'menuScheduleReports' },
+  { label: actionById('purgePii').label, handler: actionById('purgePii').handler },
   null,
   { label: actionById('setUpSheets').label, handler: actionById('setUpSheets').handler },
   { label: 'Settings…', handler: 'menuSettings' },
@@ -61,12 +62,14 @@ function menuRun(id: string): RunOutcome {
   return runAction(actionById(id), { spreadsheet: active(), interactive: true });
 }
 
+export const menuImportAmazonOrders = (): RunOutcome => menuRun('importAmazonOrders');
 export const menuCheckStock = (): RunOutcome => menuRun('checkStock');
 export const menuChooseCarriers = (): RunOutcome => menuRun('chooseCarriers');
 export const menuGenerateLabels = (): RunOutcome => menuRun('generateLabels');
 export const menuRecordTracking = (): RunOutcome => menuRun('recordTracking');
 export const menuSalesReport = (): RunOutcome => menuRun('salesReport');
 export const menuSetUpSheets = (): RunOutcome => menuRun('setUpSheets');
+export const menuPurgePii = (): RunOutcome => menuRun('purgePii');
 
 function showDialog(file: string, title: string, width: number, height: number): void {
   const html = HtmlService.createHtmlOutputFromFile(file).setWidth(width).setHeight(height);

@@ -5,7 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { LWA_TOKEN_ENDPOINT, SPAPI_ENDPOINTS, defaultSettingsRows, splitTabDelimited } from '../src/core';
 import { AppsScript, ROOT, buildAddonOnce } from '../test/fakes/appsScript';
+import { CREDENTIALS, FakeSpApi } from '../test/fakes/spApiServer';
+import { sampleOrders } from '../test/node/amazon/sampleOrders';
 
 const SIZES = [100, 1000, 10000];
 
@@ -37,6 +40,45 @@ interface Row {
   ms: number[];
 }
 
+const sampleGrid = (folder: string, file: string) =>
+  splitTabDelimited(fs.readFileSync(path.join(ROOT, 'templates', folder, file), 'utf8'));
+
+/** The sample seller's stock, rate card, boxes, rules and Settings, so every step does real work. */
+function seedSeller(gas: AppsScript): void {
+  for (const [sheet, folder, file] of [
+    ['Inventory', 'sample', 'inventory.tsv'],
+    ['Listings', 'sample', 'listings.tsv'],
+    ['Services', 'rates', 'sample-services.tsv'],
+    ['Rates', 'rates', 'sample-rates.tsv'],
+    ['Surcharges', 'rates', 'sample-surcharges.tsv'],
+    ['Zones', 'rates', 'sample-zones-895.tsv'],
+    ['Boxes', 'sample', 'boxes.tsv'],
+    ['Rules', 'sample', 'rules.tsv'],
+  ])
+    gas.spreadsheet.seed(sheet, sampleGrid(folder, file));
+  const sample = new Map(
+    sampleGrid('sample', 'settings.tsv')
+      .slice(1)
+      .map((r) => [String(r[0]), String(r[1])]),
+  );
+  gas.spreadsheet.seed('Settings', [
+    ['key', 'value', 'description'],
+    ...defaultSettingsRows().map((r) => [r.key, sample.get(r.key) ?? r.value, r.description]),
+  ]);
+}
+
+/** Amazon's servers (the SP-API fake, in process) and the seller's keys, saved as the Settings dialog does. */
+function connectAmazon(gas: AppsScript): void {
+  const amazon = new FakeSpApi();
+  amazon.orders = sampleOrders();
+  const answer = (r: Parameters<FakeSpApi['respond']>[0]) => amazon.respond(r);
+  gas.urlFetch.serve(SPAPI_ENDPOINTS.NA, answer);
+  gas.urlFetch.serve(new URL(LWA_TOKEN_ENDPOINT).origin, answer);
+  gas.call('saveSecret', 'amazon.lwa-client-id', CREDENTIALS.clientId);
+  gas.call('saveSecret', 'amazon.lwa-client-secret', CREDENTIALS.clientSecret);
+  gas.call('saveSecret', 'amazon.lwa-refresh-token', CREDENTIALS.refreshToken);
+}
+
 function measure(gas: AppsScript, run: () => unknown): { spreadsheet: number; all: number; ms: number } {
   gas.calls.reset();
   const t = process.hrtime.bigint();
@@ -51,6 +93,8 @@ function measure(gas: AppsScript, run: () => unknown): { spreadsheet: number; al
     'Session',
     'HtmlService',
     'MailApp',
+    'Drive',
+    'UrlFetchApp',
   ].reduce((n, s) => n + gas.calls.get(s), 0);
   return { spreadsheet: gas.calls.get('SpreadsheetApp'), all, ms };
 }
@@ -88,18 +132,33 @@ function main(): void {
       i,
       measure(gas, () => gas.call('menuSetUpSheets')),
     );
+    seedSeller(gas);
+    connectAmazon(gas);
+    record(
+      'Import orders from Amazon (3 new orders)',
+      i,
+      measure(gas, () => gas.call('menuImportAmazonOrders')),
+    );
     for (const [label, handler] of [
       ['Check stock', 'menuCheckStock'],
       ['Choose carriers', 'menuChooseCarriers'],
-      ['Generate labels', 'menuGenerateLabels'],
+      ['Generate labels (buys, 3 files to Drive)', 'menuGenerateLabels'],
+      ['Generate labels (again: nothing to buy)', 'menuGenerateLabels'],
       ['Record tracking', 'menuRecordTracking'],
-      ['Sales report', 'menuSalesReport'],
+      ['Sales report (with its chart)', 'menuSalesReport'],
+      ['Sales report (again: chart updated)', 'menuSalesReport'],
     ])
       record(
         label,
         i,
         measure(gas, () => gas.call(handler)),
       );
+    gas.sheets.answers.push('YES');
+    record(
+      'Purge buyer data… (Yes)',
+      i,
+      measure(gas, () => gas.call('menuPurgePii')),
+    );
     const sheet = gas.spreadsheet.sheet('Orders')!;
     const header = gas.spreadsheet.values('Orders')[0] as string[];
     const col = (h: string) => header.indexOf(h);

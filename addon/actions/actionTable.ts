@@ -7,6 +7,11 @@ import type { ActionResult, RunContext, Workbook } from '../../src/core';
 import { checkStock, chooseCarriers, recordTracking, setUpSheets } from '../../src/core';
 import { buildSalesReport } from '../panels/schedule';
 import { formatShipsheetSheets } from '../gas/sheetFormatting';
+import type { Summary } from '../gas/notify';
+import { labelsAction, labelsDialog } from '../labels/labelsAction';
+import { amazonLabelProviders } from '../amazon/amazonConnection';
+import { importFromAmazon } from '../amazon/importFromAmazon';
+import { PURGE_CONFIRM, purgeBuyerData } from '../privacy/purgeBuyerData';
 
 export interface StepEnvironment {
   /** The spreadsheet as a Workbook (the selection and the dialog's settings already applied). */
@@ -33,9 +38,21 @@ export interface ActionSpec {
   readonly logsItself: boolean;
   /** The workflow; absent while it is not in this version. */
   readonly run?: (env: StepEnvironment) => Promise<ActionResult>;
+  /** Asked (Yes / No) before a destructive step runs from the menu; anything but Yes changes nothing. */
+  readonly confirm?: { readonly title: string; readonly prompt: string };
+  /** A dialog of its own to show the result in (links to files), instead of the usual toast or alert. */
+  readonly resultDialog?: (result: ActionResult, summary: Summary) => GoogleAppsScript.HTML.HtmlOutput | null;
 }
 
 export const ACTIONS: readonly ActionSpec[] = [
+  {
+    id: 'importAmazonOrders',
+    label: 'Import orders from Amazon',
+    handler: 'menuImportAmazonOrders',
+    rows: 'none',
+    logsItself: true,
+    run: (env) => importFromAmazon(env),
+  },
   // Allocation weighs every order against the others (who gets scarce stock), so it needs them all.
   {
     id: 'checkStock',
@@ -59,6 +76,8 @@ export const ACTIONS: readonly ActionSpec[] = [
     handler: 'menuGenerateLabels',
     rows: 'orders',
     logsItself: true,
+    run: (env) => labelsAction(env, amazonLabelProviders),
+    resultDialog: labelsDialog,
   },
   {
     id: 'recordTracking',
@@ -76,7 +95,17 @@ export const ACTIONS: readonly ActionSpec[] = [
     rows: 'none',
     logsItself: true,
     // From the menu: last complete week (Monday–Sunday, the store's time zone); schedules choose their own.
-    run: ({ book, context }) => buildSalesReport(book, 'week', context),
+    run: ({ book, context, spreadsheet }) => buildSalesReport(book, 'week', context, spreadsheet),
+  },
+  {
+    id: 'purgePii',
+    label: 'Purge buyer data…',
+    handler: 'menuPurgePii',
+    // Every order past the retention period, whatever is selected.
+    rows: 'none',
+    logsItself: true,
+    confirm: PURGE_CONFIRM,
+    run: ({ book, context }) => purgeBuyerData(book, context),
   },
   {
     id: 'setUpSheets',

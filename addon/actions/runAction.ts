@@ -21,7 +21,8 @@ import { readSelection, rowsOf } from './selection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export type RunStatus = 'done' | 'problems' | 'refused' | 'busy' | 'unavailable' | 'continuing' | 'failed';
+export type RunStatus =
+  'done' | 'problems' | 'refused' | 'busy' | 'unavailable' | 'continuing' | 'failed' | 'cancelled';
 
 /** What a run came to, as plain data (google.script.run and the tests get this). */
 export interface RunOutcome {
@@ -68,6 +69,17 @@ export function notAvailable(spec: ActionSpec, options: RunOptions): RunOutcome 
 export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
   if (!spec.run) return notAvailable(spec, options);
   const { spreadsheet, interactive } = options;
+  if (spec.confirm && interactive && !confirmed(spec.confirm)) {
+    spreadsheet.toast('Nothing was changed.', `Shipsheet: ${spec.label}`, 5);
+    return {
+      action: spec.id,
+      status: 'cancelled',
+      title: `${spec.label}: cancelled`,
+      body: 'Nothing was changed.',
+      problems: 0,
+      passes: 0,
+    };
+  }
   const started = Date.now();
   const lock = acquireLock();
   if (!lock) return busy(spec, options, BUSY_MESSAGE);
@@ -148,7 +160,9 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
         `This is a large sheet: the run goes on by itself from Orders row ${nextRow} in about a minute.`,
       );
     const summary = summarize(spec.label, result, notes);
-    show(spreadsheet, summary, interactive);
+    const dialog = interactive && spec.resultDialog ? spec.resultDialog(result, summary) : null;
+    if (dialog) SpreadsheetApp.getUi().showModalDialog(dialog, `Shipsheet: ${spec.label.toLowerCase()}`);
+    else show(spreadsheet, summary, interactive);
     return {
       action: spec.id,
       status: continuing
@@ -198,6 +212,12 @@ export function runAction(spec: ActionSpec, options: RunOptions): RunOutcome {
   }
 }
 
+/** Ask Yes / No; closing the dialog is a No. */
+function confirmed(question: { title: string; prompt: string }): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(question.title, question.prompt, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
 function busy(spec: ActionSpec, options: RunOptions, message: string): RunOutcome {
   if (options.interactive) options.spreadsheet.toast(message, 'Shipsheet', 10);
   return {
@@ -240,6 +260,8 @@ export function mergeResults(results: readonly ActionResult[], rowsPerPass: numb
   const stats: Record<string, number> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.stats)) stats[k] = (stats[k] ?? 0) + v;
   const problems: Problem[] = results.flatMap((r) => [...r.problems]);
+  // Files written by each pass (labels): the result dialog links to all of them.
+  const links = results.flatMap((r) => (r.data as { links?: unknown[] } | undefined)?.links ?? []);
   return {
     action: last.action,
     ok: results.every((r) => r.ok),
@@ -248,6 +270,7 @@ export function mergeResults(results: readonly ActionResult[], rowsPerPass: numb
     problems,
     stats,
     lines: [`Ran in ${results.length} passes of up to ${rowsPerPass} order rows.`, ...last.lines],
+    ...(links.length > 0 ? { data: { links } } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ import { BUSY_MESSAGE, withLock } from '../gas/lock';
 import { SpreadsheetWorkbook } from '../gas/spreadsheetWorkbook';
 import { runSync } from '../runtime/syncPromise';
 import { SettingsOverlay, savedSettings } from '../settings/documentSettings';
+import { dailyPurge } from '../privacy/purgeBuyerData';
+import { placeSalesChart } from '../reports/salesChart';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -55,8 +57,18 @@ export async function buildSalesReport(
   book: Workbook,
   period: ScheduleConfig['period'],
   context: RunContext,
+  spreadsheet?: Spreadsheet,
 ): Promise<ActionResult> {
-  return (await runSalesReport(book, { period }, context)).result;
+  const { result, report } = await runSalesReport(book, { period }, context);
+  if (!spreadsheet || !report || !result.ok) return result;
+  // The chart is the report's picture, not its data: a chart that fails leaves the report as written.
+  let line: string;
+  try {
+    line = placeSalesChart(spreadsheet, report);
+  } catch (e) {
+    line = `The chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return { ...result, lines: [...result.lines, line] };
 }
 
 export function loadSchedule(): ScheduleConfig {
@@ -227,6 +239,8 @@ export interface ScheduledRun {
   readonly status: 'built' | 'skipped' | 'busy' | 'unknown-trigger';
   readonly message: string;
   readonly emailed: boolean;
+  /** What the day's buyer-data purge did (absent when it already ran today). */
+  readonly purge?: string;
 }
 
 /** The time-driven trigger: find its spreadsheet, build the report, e-mail it if asked, log it. */
@@ -246,7 +260,15 @@ export function runScheduledReport(triggerUid: string | undefined): ScheduledRun
       const docProps = PropertiesService.getDocumentProperties();
       const book = new SettingsOverlay(new SpreadsheetWorkbook(spreadsheet), savedSettings(docProps));
       const context = runContext();
-      const result = runSync(() => buildSalesReport(book, config.period, context));
+      // Buyer data past the retention period goes first, once a day: a skipped report must not skip it.
+      let purge: string | undefined;
+      try {
+        const purged = runSync(() => dailyPurge(book, context, userProps, spreadsheetId));
+        purge = purged ? (purged.ok ? purged.lines.join(' ') : (purged.message ?? 'not purged')) : undefined;
+      } catch (e) {
+        purge = `buyer-data purge failed: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      const result = runSync(() => buildSalesReport(book, config.period, context, spreadsheet));
       if (!result.ok) {
         appendLog(
           new SpreadsheetWorkbook(spreadsheet),
@@ -259,7 +281,7 @@ export function runScheduledReport(triggerUid: string | undefined): ScheduledRun
           },
           'schedule trigger',
         );
-        return { status: 'skipped', message: result.message ?? 'skipped', emailed: false };
+        return { status: 'skipped', message: result.message ?? 'skipped', emailed: false, purge };
       }
       let emailed = false;
       if (config.email && config.recipients) {
@@ -270,7 +292,7 @@ export function runScheduledReport(triggerUid: string | undefined): ScheduledRun
         });
         emailed = true;
       }
-      return { status: 'built', message: result.lines.join(' '), emailed };
+      return { status: 'built', message: result.lines.join(' '), emailed, purge };
     },
     () => ({ status: 'busy', message: BUSY_MESSAGE, emailed: false }),
   );

@@ -20,6 +20,7 @@ describe('dist/Code.js', () => {
       'onOpen',
       'onInstall',
       'menuImportOrders',
+      'menuImportAmazonOrders',
       'menuCheckStock',
       'menuChooseCarriers',
       'menuGenerateLabels',
@@ -27,6 +28,7 @@ describe('dist/Code.js', () => {
       'menuSalesReport',
       'menuScheduleReports',
       'menuSetUpSheets',
+      'menuPurgePii',
       'menuSettings',
       'menuOrderRates',
       'getOrderRates',
@@ -86,6 +88,13 @@ describe('dist/Code.js', () => {
     ])
       expect(packages.has(banned)).toBe(false);
     expect(inputs.some((p) => p.startsWith('src/node/'))).toBe(false);
+    // bwip-js only as its generic build (pure JavaScript encoders): never its Node build (zlib, Buffer).
+    const bwip = inputs.filter((p) => p.includes('node_modules/bwip-js/'));
+    expect(bwip.map((p) => p.split('node_modules/bwip-js/')[1]).sort()).toEqual([
+      'dist/bwip-js-gen.mjs',
+      'dist/bwipp.mjs',
+    ]);
+    expect(code()).not.toMatch(/\bDriveApp\./);
     expect(code()).not.toMatch(/\brequire\(|process\.env|__dirname|Buffer\./);
     expect(code()).not.toMatch(/exceljs|csv-parse|googleapis/);
   });

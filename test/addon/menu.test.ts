@@ -27,6 +27,7 @@ describe('the add-on menu', () => {
     const menu = gas.sheets.ui.find((e) => e.kind === 'menu')!;
     expect(menu.items!.map((i) => i.label)).toEqual([
       'Import orders…',
+      'Import orders from Amazon',
       'Check stock',
       'Choose carriers',
       'Generate labels',
@@ -35,6 +36,7 @@ describe('the add-on menu', () => {
       'Order rates (sidebar)…',
       'Sales report',
       'Schedule reports…',
+      'Purge buyer data…',
       '---',
       'Set up sheets',
       'Settings…',

@@ -276,11 +276,24 @@ describe('the manifest', () => {
       runtimeVersion: string;
       oauthScopes: string[];
       addOns?: unknown;
+      dependencies?: { enabledAdvancedServices?: unknown[] };
     };
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.addOns).toBeUndefined();
     expect(manifest.oauthScopes.map((s) => s.replace('https://www.googleapis.com/auth/', '')).sort()).toEqual(
-      ['script.container.ui', 'script.scriptapp', 'script.send_mail', 'spreadsheets', 'userinfo.email'],
+      [
+        'drive.file',
+        'script.container.ui',
+        'script.external_request',
+        'script.scriptapp',
+        'script.send_mail',
+        'spreadsheets',
+        'userinfo.email',
+      ],
     );
+    // Labels go to Drive through the advanced Drive service (v3), which works with drive.file; DriveApp would not.
+    expect(manifest.dependencies?.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 /** A spreadsheet as a seller starts it: Set up sheets from the menu, then the sample order report uploaded. */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Grid } from '../../src/core';
+import { defaultSettingsRows, splitTabDelimited } from '../../src/core';
 import { AppsScript, ROOT } from '../fakes/appsScript';
 
 export const SAMPLE_REPORT = path.join(ROOT, 'templates/sample/unshipped-orders.txt');
@@ -23,4 +25,35 @@ export function column(gas: AppsScript, sheet: string, header: string): number {
   const i = gas.spreadsheet.values(sheet)[0].indexOf(header);
   if (i < 0) throw new Error(`${sheet} has no column ${header}`);
   return i;
+}
+
+const sampleGrid = (folder: string, file: string): Grid =>
+  splitTabDelimited(fs.readFileSync(path.join(ROOT, 'templates', folder, file), 'utf8'));
+
+/**
+ * The sample seller's sheet: orders imported through the add-on, Inventory, Listings, the SAMPLE rate card,
+ * boxes and rules and the sample Settings pasted in from templates/, then Check stock run from the menu, so
+ * the per-order step has Allocated items to work on.
+ */
+export function sellerSheet(gas = sheetFromTemplates()): AppsScript {
+  for (const [sheet, folder, file] of [
+    ['Inventory', 'sample', 'inventory.tsv'],
+    ['Listings', 'sample', 'listings.tsv'],
+    ['Services', 'rates', 'sample-services.tsv'],
+    ['Rates', 'rates', 'sample-rates.tsv'],
+    ['Surcharges', 'rates', 'sample-surcharges.tsv'],
+    ['Zones', 'rates', 'sample-zones-895.tsv'],
+    ['Boxes', 'sample', 'boxes.tsv'],
+    ['Rules', 'sample', 'rules.tsv'],
+  ])
+    gas.spreadsheet.seed(sheet, sampleGrid(folder, file));
+  const sample = new Map(
+    sampleGrid('sample', 'settings.tsv')
+      .slice(1)
+      .map((r) => [String(r[0]), String(r[1])]),
+  );
+  const settings = defaultSettingsRows().map((r) => [r.key, sample.get(r.key) ?? r.value, r.description]);
+  gas.spreadsheet.seed('Settings', [['key', 'value', 'description'], ...settings]);
+  gas.call('menuCheckStock');
+  return gas;
 }

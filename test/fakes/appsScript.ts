@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { CallLog, tracked } from './calls';
+import { FakeDrive } from './drive';
+import { chartsGlobal } from './charts';
+import { FakeUrlFetchApp } from './urlFetchApp';
 import type { FakeSpreadsheet } from './spreadsheetApp';
 import { FakeSpreadsheetApp } from './spreadsheetApp';
 import type { SentMail } from './services';
@@ -89,6 +92,16 @@ export class AppsScript {
   readonly sheets: FakeSpreadsheetApp;
   readonly scriptApp: FakeScriptApp;
   readonly mail: SentMail[] = [];
+  readonly drive: FakeDrive;
+  /** Where UrlFetchApp requests go: register the fake servers standing in for Amazon's or a carrier's. */
+  readonly urlFetch: FakeUrlFetchApp;
+  /** Utilities.sleep calls (ms); the fake never waits. */
+  readonly sleeps: number[] = [];
+  /** The manifest as built (dist/appsscript.json): its scopes decide what Drive lets the script see. */
+  readonly manifest: {
+    oauthScopes?: string[];
+    dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
+  };
   readonly documentProperties = new Map<string, FakeProperties>();
   readonly userProperties = new Map<string, FakeProperties>();
   private readonly documentLocks = new Map<string, FakeLockState>();
@@ -103,6 +116,11 @@ export class AppsScript {
   constructor(options: AppsScriptOptions = {}) {
     if (options.build !== false) buildAddonOnce();
     this.user = options.user ?? 'seller@example.com';
+    this.manifest = JSON.parse(
+      fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'),
+    ) as AppsScript['manifest'];
+    this.drive = new FakeDrive(() => this.manifest.oauthScopes ?? []);
+    this.urlFetch = new FakeUrlFetchApp(() => this.manifest.oauthScopes ?? []);
     this.context = vm.createContext({});
     const realm = { Date: vm.runInContext('Date', this.context) as DateConstructor };
     this.sheets = new FakeSpreadsheetApp(this.calls, realm);
@@ -183,7 +201,9 @@ export class AppsScript {
       ),
       HtmlService: fakeHtmlService(this.calls, DIST),
       ScriptApp: this.scriptApp.global(this.calls),
-      Utilities: fakeUtilities(this.calls),
+      Utilities: fakeUtilities(this.calls, this.sleeps),
+      UrlFetchApp: this.urlFetch.global(this.calls),
+      Charts: chartsGlobal(),
       MailApp: new Proxy(fakeMailApp(this.calls, this.mail), {
         get: (t, p, r) => guard('MailApp', Reflect.get(t, p, r)),
       }),
@@ -201,6 +221,10 @@ export class AppsScript {
       Logger: { log: () => undefined },
       console: { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     };
+    // An advanced service is a global only when the manifest enables it, under the symbol it names.
+    for (const s of this.manifest.dependencies?.enabledAdvancedServices ?? [])
+      if (s.serviceId === 'drive' && s.version === 'v3')
+        globals[s.userSymbol] = this.drive.global(this.calls);
     Object.assign(this.context, globals);
     const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     vm.runInContext(code, this.context, { filename: 'Code.js' });

@@ -231,24 +231,75 @@ const CHARSETS: Record<string, string> = {
   shift_jis: 'shift_jis',
 };
 
-export function fakeUtilities(calls: CallLog): object {
+/** Converted PDFs carry the HTML they came from, so a test can print it in a browser as Google's converter does. */
+export const SOURCE_HTML = Symbol('source html');
+
+/**
+ * A Blob: bytes (signed, as Apps Script hands them out), a content type and a name. getAs converts as Google
+ * documents it: to application/pdf from text/html (and text/plain), with the name's extension changed; other
+ * conversions fail with Google's message.
+ */
+export class FakeBlob {
+  [SOURCE_HTML]?: string;
+  /** Wraps a blob this one makes (getAs) so its calls are counted too. */
+  _wrap: (b: FakeBlob) => FakeBlob = (b) => b;
+  constructor(
+    readonly _bytes: number[],
+    private contentType: string | null,
+    private name: string | null,
+  ) {}
+  getBytes(): number[] {
+    return [...this._bytes];
+  }
+  getDataAsString(charset?: string): string {
+    const enc = CHARSETS[(charset ?? 'utf-8').toLowerCase()];
+    if (!enc) throw new GoogleError(`Unsupported charset: ${charset}`);
+    return new TextDecoder(enc).decode(Buffer.from(this._bytes.map((b) => b & 0xff)));
+  }
+  getContentType(): string | null {
+    return this.contentType;
+  }
+  setContentType(t: string): this {
+    this.contentType = t;
+    return this;
+  }
+  getName(): string | null {
+    return this.name;
+  }
+  setName(n: string): this {
+    this.name = n;
+    return this;
+  }
+  getAs(contentType: string): FakeBlob {
+    const from = (this.contentType ?? '').split(';')[0].trim().toLowerCase();
+    if (contentType !== 'application/pdf' || !['text/html', 'text/plain'].includes(from))
+      throw new GoogleError(`Converting from ${from || 'unknown'} to ${contentType} is not supported.`);
+    const html = this.getDataAsString();
+    const pdf = Buffer.from(
+      `%PDF-1.4\n% converted by the fake from ${from}, ${html.length} characters\n%%EOF\n`,
+    );
+    const out = new FakeBlob(
+      Array.from(new Int8Array(pdf.buffer, pdf.byteOffset, pdf.length)),
+      'application/pdf',
+      this.name === null ? null : this.name.replace(/(\.[^.]*)?$/, '.pdf'),
+    );
+    out[SOURCE_HTML] = from === 'text/html' ? html : `<pre>${html}</pre>`;
+    out._wrap = this._wrap;
+    return this._wrap(out);
+  }
+}
+
+/** `sleeps` collects every Utilities.sleep the script asked for (ms): the fake does not wait. */
+export function fakeUtilities(calls: CallLog, sleeps: number[] = []): object {
   const toSigned = (buf: Uint8Array): number[] =>
     Array.prototype.slice.call(new Int8Array(buf.buffer, buf.byteOffset, buf.length)) as number[];
   const toBytes = (signed: readonly number[]): Buffer => Buffer.from(signed.map((b) => b & 0xff));
-  const blob = (bytes: number[]) =>
-    tracked(
-      {
-        getBytes: () => [...bytes],
-        getDataAsString: (charset?: string) => {
-          const enc = CHARSETS[(charset ?? 'utf-8').toLowerCase()];
-          if (!enc) throw new GoogleError(`Unsupported charset: ${charset}`);
-          return new TextDecoder(enc).decode(toBytes(bytes));
-        },
-      },
-      calls,
-      'Utilities',
-      'Blob',
-    );
+  const wrap = (b: FakeBlob): FakeBlob => {
+    b._wrap = wrap;
+    return tracked(b, calls, 'Utilities', 'Blob');
+  };
+  const blob = (bytes: number[], contentType: string | null = null, name: string | null = null) =>
+    wrap(new FakeBlob(bytes, contentType, name));
   return tracked(
     {
       base64Decode: (s: string) => {
@@ -257,12 +308,18 @@ export function fakeUtilities(calls: CallLog): object {
       },
       base64Encode: (data: string | number[]) =>
         (typeof data === 'string' ? Buffer.from(data, 'utf8') : toBytes(data)).toString('base64'),
-      newBlob: (data: string | number[]) =>
-        blob(typeof data === 'string' ? toSigned(Buffer.from(data, 'utf8')) : [...data]),
+      newBlob: (data: string | number[], contentType?: string, name?: string) =>
+        blob(
+          typeof data === 'string' ? toSigned(Buffer.from(data, 'utf8')) : [...data],
+          contentType ?? null,
+          name ?? null,
+        ),
       parseCsv: (text: string, delimiter?: string) =>
         parseCsv(text, { delimiter: delimiter ?? ',', relax_column_count: true }) as string[][],
       getUuid: () => crypto.randomUUID(),
-      sleep: () => undefined,
+      sleep: (ms: number) => {
+        sleeps.push(ms);
+      },
     },
     calls,
     'Utilities',

@@ -72,6 +72,40 @@ export class FakeSpApi {
     return this;
   }
 
+  /**
+   * The same server answering one request in process, as a pure function of it: for callers that cannot wait on
+   * a socket (the add-on's UrlFetchApp is synchronous). `url` is the origin it answers for.
+   */
+  respond(request: { method: string; url: string; headers: Record<string, string>; body: string }): {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+  } {
+    const target = new URL(request.url);
+    this.url ||= target.origin;
+    const headers: http.IncomingHttpHeaders = {};
+    for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
+    const out = { status: 0, headers: {} as Record<string, string>, body: '' };
+    const req = {
+      method: request.method,
+      url: target.pathname + target.search,
+      headers,
+    } as http.IncomingMessage;
+    const res = {
+      writeHead(status: number, h: Record<string, string>) {
+        out.status = status;
+        for (const [k, v] of Object.entries(h)) out.headers[k.toLowerCase()] = String(v);
+        return res;
+      },
+      end(body?: string) {
+        out.body = body ?? '';
+        return res;
+      },
+    };
+    this.handle(req, request.body, res as unknown as http.ServerResponse);
+    return out;
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }

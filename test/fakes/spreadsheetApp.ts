@@ -9,6 +9,8 @@
 import type { CallLog } from './calls';
 import { tracked } from './calls';
 import { zonedInstant } from './zonedTime';
+import type { FakeChart } from './charts';
+import { chartApi } from './charts';
 
 export type Value = string | number | boolean | Date;
 
@@ -83,6 +85,8 @@ export class FakeSheet {
   maxRows = 1000;
   maxCols = 26;
   frozenRows = 0;
+  /** Embedded charts on the sheet. */
+  charts: FakeChart[] = [];
   /** Columns (1-based) a spreadsheet owner protected: scripts of other users cannot change them. */
   readonly protectedColumns = new Set<number>();
   constructor(
@@ -443,12 +447,16 @@ export interface UiEvent {
   readonly title: string;
   readonly body: string;
   readonly items?: { label: string; handler: string }[];
+  /** An alert's button set when it asked a question (YES_NO, OK_CANCEL, …). */
+  readonly buttons?: string;
 }
 
 export class FakeSpreadsheetApp {
   readonly books = new Map<string, FakeSpreadsheet>();
   active: FakeSpreadsheet | null = null;
   readonly ui: UiEvent[] = [];
+  /** What the seller answers the next Yes/No alerts (YES, NO, CANCEL, CLOSE), in order. */
+  readonly answers: string[] = [];
   /** Set when the current execution has no UI (a trigger): getUi() throws as in Apps Script. */
   noUi = false;
   /** Set when the script may only open its own spreadsheet (spreadsheets.currentonly). */
@@ -472,7 +480,16 @@ export class FakeSpreadsheetApp {
     const S = 'SpreadsheetApp';
     const wrapRange = (r: FakeRange): object =>
       tracked(new RangeApi(r, wrapRange, wrapSheet), calls, S, 'Range');
-    const wrapSheet = (s: FakeSheet): object => tracked(new SheetApi(s, wrapRange), calls, S, 'Sheet');
+    const wrapSheet = (s: FakeSheet): object =>
+      tracked(
+        Object.assign(
+          new SheetApi(s, wrapRange),
+          chartApi(s, calls, (r) => (r as RangeApi)._r),
+        ),
+        calls,
+        S,
+        'Sheet',
+      );
     const wrapBook = (b: FakeSpreadsheet): object =>
       tracked(new SpreadsheetApi(b, wrapSheet, wrapRange, calls), calls, S, 'Spreadsheet');
     const app = {
@@ -492,7 +509,7 @@ export class FakeSpreadsheetApp {
       },
       getUi: () => {
         if (this.noUi) throw new GoogleError('Cannot call SpreadsheetApp.getUi() from this context.');
-        return tracked(new UiApi(this.ui), calls, S, 'Ui');
+        return tracked(new UiApi(this.ui, this.answers), calls, S, 'Ui');
       },
       newDataValidation: () => new ValidationBuilder(),
       flush: () => undefined,
@@ -675,10 +692,22 @@ class SpreadsheetApi {
 class UiApi {
   ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
   Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
-  constructor(private readonly _events: UiEvent[]) {}
-  alert = (title: string, body?: unknown) => {
-    this._events.push({ kind: 'alert', title: String(title), body: typeof body === 'string' ? body : '' });
-    return 'OK';
+  constructor(
+    private readonly _events: UiEvent[],
+    private readonly _answers: string[],
+  ) {}
+  /**
+   * alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons). With OK only it returns OK; with a
+   * choice it returns the next answer the test queued (`FakeSpreadsheetApp.answers`), else CLOSE, as when the
+   * seller closes the dialog.
+   */
+  alert = (title: string, body?: unknown, buttons?: unknown) => {
+    const set = typeof body === 'string' ? buttons : body;
+    const [t, b] = typeof body === 'string' ? [String(title), body] : ['', String(title)];
+    const choice = set !== undefined && set !== this.ButtonSet.OK;
+    this._events.push({ kind: 'alert', title: t, body: b, ...(choice ? { buttons: String(set) } : {}) });
+    if (!choice) return this.Button.OK;
+    return this._answers.shift() ?? this.Button.CLOSE;
   };
   showSidebar = (html: { getTitle(): string; getContent(): string }) => {
     this._events.push({ kind: 'sidebar', title: html.getTitle(), body: html.getContent() });
