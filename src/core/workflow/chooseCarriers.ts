@@ -202,7 +202,7 @@ export async function chooseCarriers(
       problems: [],
       stats: {},
       lines: [
-        `Choose carriers: rate-source ${source} needs the Amazon connection (the SP-API credentials in the environment, see docs/amazon.md); nothing rated and nothing written.`,
+        `Choose carriers: rate-source ${source} needs the Amazon connection (the SP-API credentials: in the environment for the CLI, saved with Settings… in the add-on; see docs/amazon.md); nothing rated and nothing written.`,
       ],
     };
   const liveFrom = live ? liveShipFrom(settings) : null;
