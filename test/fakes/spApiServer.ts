@@ -30,6 +30,17 @@ export interface RecordedRequest {
   body: string;
 }
 
+/** More operations, in modules of their own (e.g. spApiFeeds.ts): answer and return true, or return false. */
+export type FakeRoute = (
+  request: { method: string; path: string; query: URLSearchParams; body: string },
+  reply: {
+    send: (status: number, json?: unknown, headers?: Record<string, string>) => void;
+    error: (status: number, code: string, message: string, details?: string) => void;
+    /** The body parsed and checked against the schema; null after answering 400. */
+    checked: (schema: Schema) => unknown | null;
+  },
+) => boolean;
+
 export const CREDENTIALS = {
   clientId: 'amzn1.application-oa2-client.test',
   clientSecret: 'test-secret',
@@ -50,6 +61,8 @@ export class FakeSpApi {
   latencyMs = 0;
   /** Buy Shipping's rates and purchases (spApiRates.ts). */
   readonly rateDesk = new FakeRateDesk();
+  /** Operations added by other fake modules, tried after the built-in ones. */
+  readonly routes: FakeRoute[] = [];
   private accessTokens = new Set<string>();
   private rdts = new Map<string, string[]>();
   private shipments = new Map<string, { tracking: string; cancelled: boolean }>();
@@ -302,6 +315,11 @@ export class FakeSpApi {
         },
       });
     }
+    for (const route of this.routes)
+      if (
+        route({ method: req.method ?? '', path: p, query: url.searchParams, body }, { send, error, checked })
+      )
+        return;
     return error(404, 'NotFound', `no fake for ${req.method} ${p}`);
   }
 

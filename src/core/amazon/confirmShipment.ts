@@ -30,7 +30,9 @@ export function buildConfirmShipmentBody(c: ShipmentConfirmation): Record<string
   return { marketplaceId: c.marketplaceId, packageDetail };
 }
 
-export type ConfirmResult = { ok: true } | { ok: false; message: string; retryable: boolean };
+export type ConfirmResult =
+  | { ok: true }
+  | { ok: false; message: string; retryable: boolean; code?: string; status?: number; details?: string };
 
 /** Amazon answers 204 when it accepts; its message comes back as the value of a refusal, for the order's row. */
 export async function confirmShipment(client: SpApiClient, c: ShipmentConfirmation): Promise<ConfirmResult> {
@@ -48,6 +50,9 @@ export async function confirmShipment(client: SpApiClient, c: ShipmentConfirmati
         ok: false,
         message: e.details ? `${e.message}: ${e.details}` : e.message,
         retryable: e.retryable,
+        code: e.code,
+        status: e.status,
+        details: e.details,
       };
     throw e;
   }

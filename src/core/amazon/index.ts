@@ -10,3 +10,7 @@ export * from './base64';
 export * from './buyShipping';
 export * from './buyShippingServices';
 export * from './confirmShipment';
+export * from './feeds';
+export * from './processingReport';
+export * from './confirmShipDate';
+export * from './ratePacer';

@@ -1,3 +1,4 @@
 export * from './amazonCarrierCodes';
 export * from './carrierCodeFor';
 export * from './shipConfirmFile';
+export * from './planConfirmations';

@@ -49,6 +49,11 @@ export const shipmentsTable = defineTable({
       owner: 'shipsheet',
       description: "The provider's id of the label (to void it or fetch it again for a reprint).",
     }),
+    datetime('confirmed-at', {
+      owner: 'shipsheet',
+      description:
+        'When Amazon accepted the shipping confirmation of this package (confirm-shipments); never sent twice.',
+    }),
   ],
 });
 

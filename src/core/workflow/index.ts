@@ -29,3 +29,6 @@ export * from './chooseCarriersConfig';
 export * from './rateOrder';
 export * from './quoters';
 export * from './rateSources';
+export * from './confirmShipments';
+export * from './confirmViaApi';
+export * from './confirmViaFeed';

@@ -3,6 +3,7 @@
  * pasted into Orders, and a carrier or shipping-tool export — check each against its carrier, and move the
  * order items to Shipped with ship date and carrier. One package per tracking number in Shipments.
  */
+import { unitsOf } from '../labels/labelJobs';
 import { decodeTable } from '../tables/decodeTable';
 import { logTable } from '../tables/log';
 import type { OrderRecord } from '../tables/orders';
@@ -360,7 +361,9 @@ export async function recordTracking(
   let partial = 0;
   for (const [, e] of perItem) {
     const total = [...e.packages.values()].reduce((a, b) => a + b, 0);
-    const full = total >= e.record['quantity-purchased'];
+    // Units Amazon already had as shipped (a PartiallyShipped order) are not in these packages.
+    const needed = unitsOf(e.record);
+    const full = total >= needed;
     if (full) shipped++;
     else partial++;
     const existing = splitTrackingCell(e.record['tracking-number']).map(normalizeTracking);
@@ -374,7 +377,7 @@ export async function recordTracking(
       'shipment-id': e.record['shipment-id'] ?? e.shipmentId,
       ...(full && e.record.status !== 'Confirmed' ? { status: 'Shipped' as const } : {}),
       ...(e.record.confirmation ? {} : { confirmation: 'Pending' as const }),
-      problem: full ? null : `${total} of ${e.record['quantity-purchased']} units have tracking`,
+      problem: full ? null : `${total} of ${needed} units have tracking`,
     });
   }
   for (const [row, message] of typedProblems) orderEditor.update(row, { problem: message });

@@ -12,6 +12,10 @@ export function fetchHttpPort(timeoutMs = 60_000): HttpPort {
       });
       const headers: Record<string, string> = {};
       response.headers.forEach((v, k) => (headers[k] = v));
+      if (request.responseType === 'bytes') {
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return { status: response.status, headers, body: '', bytes };
+      }
       return { status: response.status, headers, body: await response.text() };
     },
   };

@@ -17,6 +17,7 @@ import { registerHealth } from './healthCommand';
 import { registerRestockReturns } from './returnsCommand';
 import { registerPurgePii } from './purgePiiCommand';
 import { registerTrack } from './trackCommand';
+import { registerConfirmShipments } from './confirmShipmentsCommand';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDemo,
@@ -36,4 +37,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerPurgePii,
   registerTrack,
   registerChooseCarriers,
+  registerConfirmShipments,
 ];

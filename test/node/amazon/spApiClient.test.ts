@@ -209,6 +209,9 @@ describe('confirmShipment', () => {
       message:
         'confirmShipment: The tracking ID 1ZBAD does not match the expected format for the carrier UPS',
       retryable: false,
+      code: 'InvalidInput',
+      status: 400,
+      details: '',
     });
     const other = await confirmShipment(c, {
       ...confirmation,
