@@ -5,8 +5,26 @@ import type { CellFormat, Workbook, WritePlan } from './workbook';
 export interface MemorySheet {
   name: string;
   values: Cell[][];
-  formats: Map<string, CellFormat>;
+  /** The formats written, in order (a later range wins): one range per block column, not one entry per cell. */
+  formats: FormatRange[];
   frozenRows: number;
+}
+
+/** One column of a written block: its format over 1-based rows `fromRow`…`toRow`. */
+export interface FormatRange {
+  readonly col: number;
+  readonly fromRow: number;
+  readonly toRow: number;
+  readonly format: CellFormat;
+}
+
+/** The format last written to a cell (1-based row and column), or undefined. */
+export function formatAt(sheet: MemorySheet, row: number, col: number): CellFormat | undefined {
+  for (let i = sheet.formats.length - 1; i >= 0; i--) {
+    const f = sheet.formats[i];
+    if (f.col === col && row >= f.fromRow && row <= f.toRow) return f.format;
+  }
+  return undefined;
 }
 
 export class MemoryWorkbook implements Workbook {
@@ -18,7 +36,7 @@ export class MemoryWorkbook implements Workbook {
   constructor(label = 'memory', initial: Record<string, Grid> = {}) {
     this.label = label;
     for (const [name, values] of Object.entries(initial)) {
-      this.sheets.push({ name, values: values.map((r) => [...r]), formats: new Map(), frozenRows: 0 });
+      this.sheets.push({ name, values: values.map((r) => [...r]), formats: [], frozenRows: 0 });
     }
   }
 
@@ -38,38 +56,46 @@ export class MemoryWorkbook implements Workbook {
 
   async write(plan: WritePlan): Promise<void> {
     this.calls.write++;
-    const next = this.sheets.map((s) => ({
-      ...s,
-      values: s.values.map((r) => [...r]),
-      formats: new Map(s.formats),
-    }));
+    // All or nothing: the one way a plan can fail (a sheet that is not there and is not to be created) is
+    // checked before anything changes; then the plan is applied in place. Reads hand out copies, so nothing
+    // read before sees the change. (Copying every sheet per write cost more than the step that wrote it.)
+    const names = new Set(this.sheets.map((s) => s.name));
     for (const w of plan.sheets) {
-      let sheet = next.find((s) => s.name === w.sheet);
+      if (!names.has(w.sheet) && !w.create)
+        throw new Error(`${this.label}: there is no sheet named ${w.sheet}`);
+      names.add(w.sheet);
+    }
+    for (const w of plan.sheets) {
+      let sheet = this.sheets.find((s) => s.name === w.sheet);
       if (!sheet) {
-        if (!w.create) throw new Error(`${this.label}: there is no sheet named ${w.sheet}`);
-        sheet = { name: w.sheet, values: [], formats: new Map(), frozenRows: 0 };
-        next.push(sheet);
+        sheet = { name: w.sheet, values: [], formats: [], frozenRows: 0 };
+        this.sheets.push(sheet);
       }
       if (w.clear) sheet.values = [];
       if (w.freezeHeader) sheet.frozenRows = 1;
+      const values = sheet.values;
       for (const block of w.blocks) {
-        block.values.forEach((rowValues, r) => {
+        for (let r = 0; r < block.values.length; r++) {
+          const rowValues = block.values[r];
           const rowIndex = block.row - 1 + r;
-          while (sheet.values.length <= rowIndex) sheet.values.push([]);
-          const row = sheet.values[rowIndex];
-          rowValues.forEach((v, c) => {
+          while (values.length <= rowIndex) values.push([]);
+          const row = values[rowIndex];
+          for (let c = 0; c < rowValues.length; c++) {
             const colIndex = block.col - 1 + c;
             while (row.length <= colIndex) row.push(null);
+            const v = rowValues[c];
             row[colIndex] = v instanceof Date ? new Date(v.getTime()) : v;
-            const f = block.formats?.[c];
-            if (f && rowIndex > 0) sheet.formats.set(`${rowIndex + 1}:${colIndex + 1}`, f);
-          });
+          }
+        }
+        // Formats apply to the data rows the block covers (not to the header row).
+        const fromRow = Math.max(block.row, 2);
+        const toRow = block.row + block.values.length - 1;
+        block.formats?.forEach((format, c) => {
+          if (format && toRow >= fromRow) sheet.formats.push({ col: block.col + c, fromRow, toRow, format });
         });
       }
-      if (w.deleteRowsAfter !== undefined)
-        sheet.values.length = Math.min(sheet.values.length, w.deleteRowsAfter);
+      if (w.deleteRowsAfter !== undefined) values.length = Math.min(values.length, w.deleteRowsAfter);
     }
-    this.sheets = next;
   }
 
   /** The stored sheet, for tests that check formats or frozen rows. */
@@ -80,12 +106,21 @@ export class MemoryWorkbook implements Workbook {
 
 /** Values up to the last non-empty row and column, each row with trailing empty cells trimmed. */
 export function trimGrid(values: readonly (readonly Cell[])[]): Grid {
-  const rows = values.map((r) => {
+  let last = values.length;
+  const rows: Cell[][] = new Array(last);
+  for (let i = 0; i < values.length; i++) {
+    const r = values[i];
     let end = r.length;
     while (end > 0 && (r[end - 1] === null || r[end - 1] === '')) end--;
-    return r.slice(0, end).map((c) => (c instanceof Date ? new Date(c.getTime()) : c));
-  });
-  let last = rows.length;
+    // A copy (the caller may change it); Dates are objects, so they are copied too.
+    const row = r.slice(0, end);
+    for (let c = 0; c < end; c++) {
+      const cell = row[c];
+      if (cell instanceof Date) row[c] = new Date(cell.getTime());
+    }
+    rows[i] = row;
+  }
   while (last > 0 && rows[last - 1].length === 0) last--;
-  return rows.slice(0, last);
+  rows.length = last;
+  return rows;
 }

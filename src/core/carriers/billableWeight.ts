@@ -72,7 +72,25 @@ export function measure(size: PackageSize): {
   girthIn: number;
   lengthGirthIn: number;
 } {
-  const [l, w, h] = [size.lengthIn, size.widthIn, size.heightIn].sort((a, b) => b - a);
+  // Three compares instead of an array and a sort: every package is measured twice (rules, then the card).
+  let l = size.lengthIn;
+  let w = size.widthIn;
+  let h = size.heightIn;
+  if (w > l) {
+    const t = l;
+    l = w;
+    w = t;
+  }
+  if (h > w) {
+    const t = w;
+    w = h;
+    h = t;
+    if (w > l) {
+      const u = l;
+      l = w;
+      w = u;
+    }
+  }
   const girthIn = 2 * (w + h);
   return { lengthIn: l, widthIn: w, heightIn: h, girthIn, lengthGirthIn: l + girthIn };
 }

@@ -1,7 +1,7 @@
 /** Price one package with one service of the rate card: limits, billable weight, weight break, surcharges. */
 import type { PackageFacts } from '../rules/facts';
 import { billableOunces } from './billableWeight';
-import type { CardService, Surcharge } from './rateCard';
+import type { CardService, Surcharge, ZoneRates } from './rateCard';
 import { breakFor } from './rateCard';
 
 /** A priced service; it has every field carrier choice compares (it is a selectService Candidate). */
@@ -31,6 +31,14 @@ export type DeliveryDate = (service: CardService, transitDays: number) => string
 const lb = (oz: number) => `${Number((oz / 16).toFixed(2))} lb`;
 const nameOf = (s: CardService) => `${s.carrier} ${s.service}`;
 const NO_SURCHARGES: readonly Surcharge[] = [];
+/** Reused by quoteIn (synchronous, not re-entrant: conditions are plain tests and never quote). */
+const SCRATCH: Surcharge[] = [];
+const QUOTE_FACTS: { zone: string; billableOz: number } = { zone: '', billableOz: 0 };
+
+function charged(applied: readonly Surcharge[], name: string): boolean {
+  for (const a of applied) if (a.name === name) return true;
+  return false;
+}
 
 export function quoteService(
   service: CardService,
@@ -38,66 +46,85 @@ export function quoteService(
   zone: string,
   deliveryDate: DeliveryDate = () => null,
 ): QuoteOutcome {
+  const q = quoteIn(service, pkg, zone, ratesTo(service, zone), transitTo(service, zone), deliveryDate);
+  return typeof q === 'string' ? { ok: false, reason: q } : { ok: true, quote: q };
+}
+
+/** A service's prices to a zone (what quoteIn needs; the rate card looks it up once per destination). */
+export function ratesTo(service: CardService, zone: string): ZoneRates | undefined {
+  return service.zones.get(zone.toUpperCase());
+}
+
+/** A service's transit days to a zone from its Services row, or null. */
+export function transitTo(service: CardService, zone: string): number | null {
+  return service.transit?.(zone) ?? null;
+}
+
+/**
+ * quoteService with the zone's prices and transit days already looked up: the quote, or why the service
+ * cannot carry the package. No wrapper object: the rate card runs this for every service of every package.
+ */
+export function quoteIn(
+  service: CardService,
+  pkg: PackageFacts,
+  zone: string,
+  rates: ZoneRates | undefined,
+  serviceTransitDays: number | null,
+  deliveryDate: DeliveryDate,
+): ServiceQuote | string {
   if (service.maxWeightOz !== null && pkg.weightOz > service.maxWeightOz + 1e-9)
-    return {
-      ok: false,
-      reason: `${lb(pkg.weightOz)} is over ${nameOf(service)}'s ${lb(service.maxWeightOz)} limit`,
-    };
+    return `${lb(pkg.weightOz)} is over ${nameOf(service)}'s ${lb(service.maxWeightOz)} limit`;
   if (service.maxLengthIn !== null && pkg.lengthIn > service.maxLengthIn + 1e-9)
-    return {
-      ok: false,
-      reason: `${pkg.lengthIn} in long is over ${nameOf(service)}'s ${service.maxLengthIn} in`,
-    };
+    return `${pkg.lengthIn} in long is over ${nameOf(service)}'s ${service.maxLengthIn} in`;
   if (service.maxLengthGirthIn !== null && pkg.lengthGirthIn > service.maxLengthGirthIn + 1e-9)
-    return {
-      ok: false,
-      reason: `length + girth ${Number(pkg.lengthGirthIn.toFixed(1))} in is over ${nameOf(service)}'s ${service.maxLengthGirthIn} in`,
-    };
-  const rates = service.zones.get(zone.toUpperCase());
-  if (!rates) return { ok: false, reason: `${nameOf(service)} has no rates to zone ${zone}` };
+    return `length + girth ${Number(pkg.lengthGirthIn.toFixed(1))} in is over ${nameOf(service)}'s ${service.maxLengthGirthIn} in`;
+  if (!rates) return `${nameOf(service)} has no rates to zone ${zone}`;
   let billableOz = billableOunces(pkg, service.weight);
-  let applied: Surcharge[] | null = null;
+  let list: readonly Surcharge[] = NO_SURCHARGES;
   if (service.surcharges.length > 0) {
-    // One facts object per call, reused for every surcharge row (this runs for every service of every package).
-    const facts = { zone, billableOz };
+    // The rows that hold are gathered in a scratch array and copied out at their exact length (this runs for
+    // every service of every package); conditions read the quote facts only while they run.
+    QUOTE_FACTS.zone = zone;
+    QUOTE_FACTS.billableOz = billableOz;
+    const applied = SCRATCH;
+    applied.length = 0;
+    let replaces = false;
     for (const s of service.surcharges) {
       // A name is charged once: the first of its rows that holds.
-      if ((applied && applied.some((a) => a.name === s.name)) || !s.condition(pkg, facts)) continue;
-      (applied ??= []).push(s);
+      if (charged(applied, s.name) || !s.condition(pkg, QUOTE_FACTS)) continue;
+      applied.push(s);
+      if (s.insteadOf.length > 0) replaces = true;
     }
-    if (applied && applied.some((s) => s.insteadOf.length > 0)) {
+    let kept: Surcharge[] = applied;
+    if (replaces) {
       const replaced = new Set(applied.flatMap((s) => s.insteadOf));
-      applied = applied.filter((s) => !replaced.has(s.name));
+      kept = applied.filter((s) => !replaced.has(s.name));
     }
-    if (applied)
-      for (const s of applied)
+    if (kept.length > 0) {
+      list = kept === applied ? applied.slice() : kept;
+      for (const s of list)
         if (s.minBillableOz !== null && s.minBillableOz > billableOz) billableOz = s.minBillableOz;
+    }
+    applied.length = 0;
   }
   const i = breakFor(rates, billableOz);
   if (i < 0)
-    return {
-      ok: false,
-      reason: `billable ${lb(billableOz)} is over ${nameOf(service)}'s heaviest rate to zone ${zone} (${lb(rates.maxOz[rates.maxOz.length - 1])})`,
-    };
+    return `billable ${lb(billableOz)} is over ${nameOf(service)}'s heaviest rate to zone ${zone} (${lb(rates.maxOz[rates.maxOz.length - 1])})`;
   const baseMinor = rates.priceMinor[i];
-  const list = applied ?? NO_SURCHARGES;
-  const transitDays = rates.transitDays[i] ?? service.transit?.(zone) ?? null;
+  const transitDays = rates.transitDays[i] ?? serviceTransitDays;
   return {
-    ok: true,
-    quote: {
-      card: service,
-      carrier: service.carrier,
-      service: service.service,
-      mode: service.mode,
-      zone,
-      billableOz,
-      baseMinor,
-      applied: list,
-      priceMinor: baseMinor + surchargeTotal(baseMinor, list),
-      currency: service.currency,
-      transitDays,
-      expectedDelivery: transitDays === null ? null : deliveryDate(service, transitDays),
-    },
+    card: service,
+    carrier: service.carrier,
+    service: service.service,
+    mode: service.mode,
+    zone,
+    billableOz,
+    baseMinor,
+    applied: list,
+    priceMinor: baseMinor + surchargeTotal(baseMinor, list),
+    currency: service.currency,
+    transitDays,
+    expectedDelivery: transitDays === null ? null : deliveryDate(service, transitDays),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { parseCondition } from '../rules/condition';
 import type { Condition } from '../rules/condition';
+import type { FieldDef } from '../rules/facts';
 import { parseWeekdays } from '../promise/calendar';
 import type { Grid } from '../tables/cell';
 import { decodeTable } from '../tables/decodeTable';
@@ -22,6 +23,8 @@ export interface Surcharge {
   readonly row: number;
   readonly name: string;
   readonly condition: Condition;
+  /** The fields the condition reads. */
+  readonly fields: readonly FieldDef[];
   readonly amountMinor: number;
   /** Percent × 100 (basis points), so 19.5 % is 1950: integer arithmetic on money. */
   readonly basisPoints: number;
@@ -259,6 +262,7 @@ export function buildRateCard(
       row: r.rowNumber,
       name: rec.surcharge.trim().toLowerCase(),
       condition: cond.test,
+      fields: cond.fields,
       amountMinor: rec.amount ?? 0,
       basisPoints: Math.round((rec.percent ?? 0) * 100),
       minBillableOz: rec['min-billable-lb'] === null ? null : rec['min-billable-lb'] * 16,

@@ -25,13 +25,41 @@ const clean = (s: string): string => {
   return c;
 };
 
-export function formatRatesConsidered(rates: readonly ConsideredRate[]): string {
-  return rates
-    .map(
-      (r) =>
-        `${clean(r.carrier)}/${clean(r.service)} ${formatMoneyPlain(r.priceMinor, r.currency)} ${r.currency} ${r.expectedDelivery ?? '-'}`,
-    )
-    .join('; ');
+/**
+ * Entries already made, for one run: it writes tens of thousands of cells from a few hundred distinct entries
+ * (a service, a price, a delivery date). Per run, so nothing carries over from one run to the next.
+ */
+export type RatesConsideredMemo = Map<
+  string,
+  Map<string, Map<string, Map<string | null, Map<number, string>>>>
+>;
+
+export function formatRatesConsidered(rates: readonly ConsideredRate[], memo?: RatesConsideredMemo): string {
+  let text = '';
+  for (let i = 0; i < rates.length; i++) {
+    const r = rates[i];
+    text += (i === 0 ? '' : '; ') + (memo ? memoEntry(r, memo) : entry(r));
+  }
+  return text;
+}
+
+/** One `CARRIER/SERVICE PRICE CURRENCY DELIVERY` entry. */
+function entry(r: ConsideredRate): string {
+  return `${clean(r.carrier)}/${clean(r.service)} ${formatMoneyPlain(r.priceMinor, r.currency)} ${r.currency} ${r.expectedDelivery ?? '-'}`;
+}
+
+function memoEntry(r: ConsideredRate, memo: RatesConsideredMemo): string {
+  // Nested maps, not a joined key: looking up five existing strings and a number allocates nothing.
+  const byPrice = child(child(child(child(memo, r.carrier), r.service), r.currency), r.expectedDelivery);
+  let e = byPrice.get(r.priceMinor);
+  if (e === undefined) byPrice.set(r.priceMinor, (e = entry(r)));
+  return e;
+}
+
+function child<K, K2, V>(m: Map<K, Map<K2, V>>, k: K): Map<K2, V> {
+  let c = m.get(k);
+  if (!c) m.set(k, (c = new Map()));
+  return c;
 }
 
 const ENTRY = /^([^/]+)\/(.+) (-?\d+(?:\.\d+)?) ([A-Z]{3}) (\d{4}-\d{2}-\d{2}|-)$/;

@@ -49,23 +49,37 @@ export function selectService<C extends Candidate>(
   outcome: RuleOutcome,
   deliverBy: string | null,
 ): Selected<C> {
-  const rows = new Set<number>();
-  const allowed = candidates.filter((c) => {
-    const hit = outcome.excludes.find((e) => targetMatches(e.target, c));
-    if (hit) rows.add(hit.row);
-    return !hit;
-  });
-  if (allowed.length === 0)
+  // One pass for the services the rules allow that can deliver in time (this runs for every package); the
+  // services excluded and the allowed ones are gathered again only for the messages when none is left.
+  const excludes = outcome.excludes;
+  const isExcluded = (c: C): boolean => {
+    for (const e of excludes) if (targetMatches(e.target, c)) return true;
+    return false;
+  };
+  const eligible: C[] = [];
+  let allowedCount = 0;
+  for (const c of candidates) {
+    if (excludes.length > 0 && isExcluded(c)) continue;
+    allowedCount++;
+    if (deliverBy === null || (c.expectedDelivery !== null && c.expectedDelivery <= deliverBy))
+      eligible.push(c);
+  }
+  if (allowedCount === 0) {
+    const rows = new Set<number>();
+    for (const c of candidates) {
+      const hit = excludes.find((e) => targetMatches(e.target, c));
+      if (hit) rows.add(hit.row);
+    }
     return {
       ok: false,
       message: `every service quoted (${candidates.map(name).join(', ')}) is excluded by Rules row ${[...rows].join(', ')}`,
     };
-  const eligible =
-    deliverBy === null
-      ? allowed
-      : allowed.filter((c) => c.expectedDelivery !== null && c.expectedDelivery <= deliverBy);
+  }
   if (eligible.length === 0) {
-    const fastest = [...allowed].sort(bySpeed)[0];
+    const fastest = first(
+      candidates.filter((c) => !isExcluded(c)),
+      bySpeed,
+    );
     return {
       ok: false,
       message: `no service can deliver by ${deliverBy}: the fastest, ${name(fastest)}, ${
@@ -73,10 +87,10 @@ export function selectService<C extends Candidate>(
       }`,
     };
   }
-  eligible.sort(byPrice);
+  sortStable(eligible, byPrice);
   for (const s of outcome.selections) {
     if (s.kind !== 'use') {
-      const chosen = s.kind === 'fastest' ? [...eligible].sort(bySpeed)[0] : eligible[0];
+      const chosen = s.kind === 'fastest' ? first(eligible, bySpeed) : eligible[0];
       return { ok: true, chosen, eligible, decidedBy: s.row };
     }
     const target = s.target;
@@ -84,4 +98,28 @@ export function selectService<C extends Candidate>(
     if (match) return { ok: true, chosen: match, eligible, decidedBy: s.row };
   }
   return { ok: true, chosen: eligible[0], eligible, decidedBy: null };
+}
+
+/**
+ * Insertion sort in place: stable, so the same order as Array.prototype.sort (stable since ES2019) with the
+ * same comparator, without its work arrays — a package has about ten candidates, and there are many packages.
+ */
+export function sortStable<T>(xs: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= 0 && compare(xs[j], x) > 0) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
+}
+
+/** What a stable sort would put first: the earliest of the smallest (no sorted copy needed). */
+function first<T>(xs: readonly T[], compare: (a: T, b: T) => number): T {
+  let best = xs[0];
+  for (let i = 1; i < xs.length; i++) if (compare(xs[i], best) < 0) best = xs[i];
+  return best;
 }

@@ -35,54 +35,76 @@ export type PackResult =
   { ok: true; packages: PackedPackage[] } | { ok: false; rowNumber: number; message: string };
 
 const volume = (s: readonly number[]) => s[0] * s[1] * s[2];
-const sorted = (s: number[]): [number, number, number] => {
-  const x = [...s].sort((a, b) => b - a);
-  return [x[0], x[1], x[2]];
+/** Three sides longest first (three compares, no copy and sort: own packaging sorts once per package). */
+const sorted = (s: readonly [number, number, number]): [number, number, number] => {
+  let [a, b, c] = s;
+  if (b > a) [a, b] = [b, a];
+  if (c > b) {
+    [b, c] = [c, b];
+    if (b > a) [a, b] = [b, a];
+  }
+  return [a, b, c];
 };
 
 /** The smallest box that is at least `minVolume`, holds `items`, and every item's sides fit. */
 function chooseBox(items: readonly PackItem[], boxes: readonly Box[]): Box | null {
-  const named = Math.max(0, ...items.map((i) => (i.box ? volume(i.box.sidesIn) : 0)));
-  const need = items.reduce((v, i) => v + volume(i.unitSidesIn) * i.quantity, 0);
-  const weight = items.reduce((w, i) => w + i.unitWeightOz * i.quantity, 0);
+  // Loops, not map/reduce/every closures: this runs for every order (same sums, in the same order).
+  let named = 0;
+  let need = 0;
+  let weight = 0;
+  for (const i of items) {
+    if (i.box) named = Math.max(named, volume(i.box.sidesIn));
+    need += volume(i.unitSidesIn) * i.quantity;
+    weight += i.unitWeightOz * i.quantity;
+  }
   let best: Box | null = null;
+  let bestVolume = 0;
   for (const b of boxes) {
     const v = volume(b.sidesIn);
     if (v + 1e-9 < named || v + 1e-9 < need) continue;
     if (b.maxOz !== null && weight > b.maxOz + 1e-9) continue;
-    if (!items.every((i) => i.unitSidesIn.every((s, k) => s <= b.sidesIn[k] + 1e-9))) continue;
-    if (!best || v < volume(best.sidesIn)) best = b;
+    if (!items.every((i) => fits(i.unitSidesIn, b.sidesIn))) continue;
+    if (!best || v < bestVolume) {
+      best = b;
+      bestVolume = v;
+    }
   }
   return best;
 }
 
+const fits = (sides: readonly number[], box: readonly number[]) =>
+  sides[0] <= box[0] + 1e-9 && sides[1] <= box[1] + 1e-9 && sides[2] <= box[2] + 1e-9;
+
 export function packOrder(items: readonly PackItem[], boxes: readonly Box[]): PackResult {
-  const groups: { box: Box | null; items: PackItem[] }[] = [];
+  const groups: { box: Box | null; items: PackItem[]; firstRow: number }[] = [];
   const together: PackItem[] = [];
   for (const item of items) {
     if (item.box === null) {
       // Own packaging: the units stack on their shortest side.
       const [l, w, h] = item.unitSidesIn;
-      groups.push({ box: null, items: [{ ...item, unitSidesIn: sorted([l, w, h * item.quantity]) }] });
-    } else if (item.separate) groups.push({ box: item.box, items: [item] });
+      groups.push({
+        box: null,
+        items: [{ ...item, unitSidesIn: sorted([l, w, h * item.quantity]) }],
+        firstRow: item.rowNumber,
+      });
+    } else if (item.separate) groups.push({ box: item.box, items: [item], firstRow: item.rowNumber });
     else together.push(item);
   }
   if (together.length > 0) {
     const shared = chooseBox(together, boxes);
-    if (shared) groups.push({ box: shared, items: together });
-    else for (const i of together) groups.push({ box: i.box, items: [i] });
+    if (shared) groups.push({ box: shared, items: together, firstRow: firstRowOf(together) });
+    else for (const i of together) groups.push({ box: i.box, items: [i], firstRow: i.rowNumber });
   }
   const packages: PackedPackage[] = [];
   // Keep the packages in the order of their first item row, so package numbers read like the sheet.
-  groups.sort(
-    (a, b) => Math.min(...a.items.map((i) => i.rowNumber)) - Math.min(...b.items.map((i) => i.rowNumber)),
-  );
+  if (groups.length > 1) groups.sort((a, b) => a.firstRow - b.firstRow);
   for (const g of groups) {
-    const itemsWeight = g.items.reduce((w, i) => w + i.unitWeightOz * (g.box === null ? 1 : i.quantity), 0);
+    let itemsWeight = 0;
+    for (const i of g.items) itemsWeight += i.unitWeightOz * (g.box === null ? 1 : i.quantity);
     if (g.box === null) {
       const i = g.items[0];
       packages.push({
-        number: 0,
+        number: packages.length + 1,
         box: null,
         weightOz: i.unitWeightOz * i.quantity,
         sidesIn: i.unitSidesIn,
@@ -100,14 +122,20 @@ export function packOrder(items: readonly PackItem[], boxes: readonly Box[]): Pa
       };
     }
     packages.push({
-      number: 0,
+      number: packages.length + 1,
       box: box.name,
       weightOz: itemsWeight + box.tareOz,
       sidesIn: box.sidesIn,
       rows: g.items.map((i) => i.rowNumber),
     });
   }
-  return { ok: true, packages: packages.map((p, n) => ({ ...p, number: n + 1 })) };
+  return { ok: true, packages };
+}
+
+function firstRowOf(items: readonly PackItem[]): number {
+  let min = items[0].rowNumber;
+  for (const i of items) if (i.rowNumber < min) min = i.rowNumber;
+  return min;
 }
 
 /** `12x10x6 in`, sides longest first, up to 2 decimals. */

@@ -8,7 +8,14 @@ import { FIELDS, fieldByName } from './facts';
 export type Condition = (p: PackageFacts, q: QuoteFacts | null) => boolean;
 
 export type ParsedCondition =
-  { ok: true; test: Condition; perService: boolean } | { ok: false; message: string };
+  | {
+      ok: true;
+      test: Condition;
+      perService: boolean;
+      /** The fields the test reads (the only facts it can see), so a caller may memoise on their values. */
+      fields: readonly FieldDef[];
+    }
+  | { ok: false; message: string };
 
 export interface ConditionOptions {
   /** Allow fields that need a quoted service (zone, billable weight). */
@@ -35,18 +42,20 @@ const ALWAYS = new Set(['', '*', 'always', 'any', 'all']);
  */
 export function parseCondition(text: string, options: ConditionOptions = {}): ParsedCondition {
   const trimmed = text.trim();
-  if (ALWAYS.has(trimmed.toLowerCase())) return { ok: true, test: () => true, perService: false };
+  if (ALWAYS.has(trimmed.toLowerCase())) return { ok: true, test: () => true, perService: false, fields: [] };
   const clauses = trimmed.split(/\s+and\b\s*/i);
   const tests: Condition[] = [];
+  const fields: FieldDef[] = [];
   let perService = false;
   for (const clause of clauses) {
     const c = parseClause(clause.trim(), options);
     if (!c.ok) return c;
     tests.push(c.test);
+    for (const f of c.fields) if (!fields.includes(f)) fields.push(f);
     perService ||= c.perService;
   }
   const test: Condition = tests.length === 1 ? tests[0] : (p, q) => tests.every((t) => t(p, q));
-  return { ok: true, test, perService };
+  return { ok: true, test, perService, fields };
 }
 
 function splitClause(clause: string): { field: string; op: string; value: string } | null {
@@ -98,7 +107,7 @@ function parseClause(clause: string, options: ConditionOptions): ParsedCondition
   const op = normalizeOp(parts.op);
   const made = makeTest(field, op, unquote(parts.value), clause);
   if (typeof made === 'string') return { ok: false, message: made };
-  return { ok: true, test: made, perService: field.perService === true };
+  return { ok: true, test: made, perService: field.perService === true, fields: [field] };
 }
 
 type Op = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'starts' | 'ends' | 'contains' | 'in' | 'not in';
@@ -171,6 +180,20 @@ function textTest(op: Op, wanted: string[]): ((s: string) => boolean) | null {
 
 const NEGATIVE: ReadonlySet<Op> = new Set(['!=', 'not in']);
 
+const uppered = new Map<string, string>();
+/**
+ * Upper case, memoised for the few values a run repeats (service levels, countries, SKUs): conditions run for
+ * every package, and a new string per test was most of their cost. Bounded, so any text still works.
+ */
+function upper(s: string): string {
+  let u = uppered.get(s);
+  if (u === undefined) {
+    u = s.toUpperCase();
+    if (uppered.size < 5000) uppered.set(s, u);
+  }
+  return u;
+}
+
 function makeTest(field: FieldDef, op: Op, value: string, clause: string): Condition | string {
   const get = field.get;
   const values = (op === 'in' || op === 'not in' ? value.split(',') : [value])
@@ -216,7 +239,7 @@ function makeTest(field: FieldDef, op: Op, value: string, clause: string): Condi
         values.map((v) => v.toUpperCase()),
       );
       if (!t) return `"${clause}": unsupported operator ${op}`;
-      return (p, q) => t(String(get(p, q)).toUpperCase());
+      return (p, q) => t(upper(String(get(p, q))));
     }
     case 'text':
     case 'list': {
@@ -227,13 +250,18 @@ function makeTest(field: FieldDef, op: Op, value: string, clause: string): Condi
         values.map((v) => v.toUpperCase()),
       );
       if (!t) return `"${clause}": unsupported operator ${op}`;
-      if (field.type === 'text') return (p, q) => t(String(get(p, q)).toUpperCase());
+      if (field.type === 'text') return (p, q) => t(upper(String(get(p, q))));
       // A list (the SKUs of a package): a positive test holds when any item matches, a negative one
       // (`sku != X`, `not in`) when every item does, so `sku != HAZ-1` means "no item is HAZ-1".
       const negative = NEGATIVE.has(op);
       return (p, q) => {
         const list = get(p, q) as readonly string[];
-        return negative ? list.every((s) => t(s.toUpperCase())) : list.some((s) => t(s.toUpperCase()));
+        if (negative) {
+          for (const s of list) if (!t(upper(s))) return false;
+          return true;
+        }
+        for (const s of list) if (t(upper(s))) return true;
+        return false;
       };
     }
   }

@@ -33,17 +33,25 @@ export interface ServiceIdentity {
   readonly mode: 'air' | 'ground';
 }
 
+const lowered = new Map<string, string>();
+/** Lower case, memoised: targets are matched against every service of every package, always the same names. */
+const lower = (s: string): string => {
+  let l = lowered.get(s);
+  if (l === undefined) {
+    l = s.toLowerCase();
+    if (lowered.size < 1000) lowered.set(s, l);
+  }
+  return l;
+};
+
 export function targetMatches(target: ServiceTarget, s: ServiceIdentity): boolean {
   switch (target.kind) {
     case 'mode':
       return s.mode === target.mode;
     case 'carrier':
-      return s.carrier.toLowerCase() === target.carrier.toLowerCase();
+      return lower(s.carrier) === lower(target.carrier);
     case 'service':
-      return (
-        s.carrier.toLowerCase() === target.carrier.toLowerCase() &&
-        s.service.toLowerCase() === target.service.toLowerCase()
-      );
+      return lower(s.carrier) === lower(target.carrier) && lower(s.service) === lower(target.service);
   }
 }
 

@@ -25,8 +25,13 @@ export class TableEditor<S extends TableSchema> {
   private readonly positions = new Map<string, number>();
   private readonly addedHeaders = new Map<number, string>();
   private readonly original: Grid;
-  /** rowIndex (0-based grid index) → col → new cell */
-  private readonly changes = new Map<number, Map<number, Cell>>();
+  /**
+   * col → new cells by rowIndex (0-based grid index; undefined: unchanged). By column, not by row: a step
+   * changes a few columns of many rows, and an array per row as wide as the sheet cost more than the cells.
+   */
+  private readonly changes = new Map<number, (Cell | undefined)[]>();
+  /** col → first and last rowIndex changed in it (kept as cells are set: toWrite needs nothing else). */
+  private readonly changedRows = new Map<number, { min: number; max: number }>();
   private readonly writable: ReadonlySet<string>;
   private appendedRows = 0;
   private readonly updatedRows = new Set<number>();
@@ -61,6 +66,8 @@ export class TableEditor<S extends TableSchema> {
   }
 
   private specs: Map<string, ColumnSpec> | null = null;
+  /** Column name → its spec and position, for update. */
+  private readonly columns = new Map<string, { spec: ColumnSpec; col: number }>();
 
   private spec(name: string): ColumnSpec {
     // A map, not a search of the columns: a step updates many rows of a wide table (Orders has 90 columns).
@@ -80,11 +87,18 @@ export class TableEditor<S extends TableSchema> {
   update(rowNumber: number, fields: Partial<RecordOf<S>>): boolean {
     const rowIndex = rowNumber - 1;
     let changed = false;
-    for (const [name, value] of Object.entries(fields) as [string, FieldValue][]) {
-      const spec = this.spec(name);
-      const currency = this.currencyFor(rowIndex, fields, spec);
-      const col = this.position(name);
+    // Keys, not entries: a step updates tens of thousands of rows, and entries cost an array per field.
+    for (const name of Object.keys(fields)) {
+      const value = (fields as Record<string, FieldValue | undefined>)[name];
+      // A column's spec and position never change once found: look them up once per name, not per row.
+      let column = this.columns.get(name);
+      if (!column) this.columns.set(name, (column = { spec: this.spec(name), col: this.position(name) }));
+      const { spec, col } = column;
       const current = this.cellAt(rowIndex, col);
+      // A blank cell set to nothing is no change (decodeCell of a blank is null) — most cells of a first run.
+      if ((current === undefined || current === null) && (value ?? null) === null) continue;
+      // Only money is read and written by currency.
+      const currency = spec.type === 'money' ? this.currencyFor(rowIndex, fields, spec) : null;
       const decoded = decodeCell(spec, current ?? null, currency);
       if (decoded.ok && decoded.value === (value ?? null)) continue;
       this.setCell(rowIndex, col, encodeCell(spec, value, currency));
@@ -177,15 +191,21 @@ export class TableEditor<S extends TableSchema> {
   }
 
   private cellAt(rowIndex: number, col: number): Cell | undefined {
-    const changed = this.changes.get(rowIndex)?.get(col);
+    const changed = this.changes.get(col)?.[rowIndex];
     if (changed !== undefined) return changed;
     return this.original[rowIndex]?.[col];
   }
 
   private setCell(rowIndex: number, col: number, value: Cell): void {
-    let row = this.changes.get(rowIndex);
-    if (!row) this.changes.set(rowIndex, (row = new Map()));
-    row.set(col, value);
+    let cells = this.changes.get(col);
+    if (!cells) this.changes.set(col, (cells = []));
+    cells[rowIndex] = value;
+    const r = this.changedRows.get(col);
+    if (!r) this.changedRows.set(col, { min: rowIndex, max: rowIndex });
+    else {
+      if (rowIndex < r.min) r.min = rowIndex;
+      if (rowIndex > r.max) r.max = rowIndex;
+    }
   }
 
   /**
@@ -198,23 +218,23 @@ export class TableEditor<S extends TableSchema> {
     for (const run of runs(headerCols)) {
       blocks.push({ row: 1, col: run[0] + 1, values: [run.map((c) => this.header[c])] });
     }
-    const colRows = new Map<number, { min: number; max: number }>();
-    for (const [rowIndex, cols] of this.changes) {
-      for (const col of cols.keys()) {
-        const r = colRows.get(col);
-        if (!r) colRows.set(col, { min: rowIndex, max: rowIndex });
-        else {
-          r.min = Math.min(r.min, rowIndex);
-          r.max = Math.max(r.max, rowIndex);
-        }
-      }
-    }
+    const colRows = this.changedRows;
     const changedCols = [...colRows.keys()].sort((a, b) => a - b);
     for (const run of runs(changedCols)) {
       const min = Math.min(...run.map((c) => colRows.get(c)!.min));
       const max = Math.max(...run.map((c) => colRows.get(c)!.max));
       const values: Cell[][] = [];
-      for (let r = min; r <= max; r++) values.push(run.map((c) => this.cellAt(r, c) ?? null));
+      const cols = run.map((c) => this.changes.get(c));
+      for (let r = min; r <= max; r++) {
+        const original = this.original[r];
+        const row: Cell[] = new Array(run.length);
+        for (let k = 0; k < run.length; k++) {
+          // A cell changed to null is written as null: only undefined means "as read".
+          const v = cols[k]?.[r];
+          row[k] = v !== undefined ? v : (original?.[run[k]] ?? null);
+        }
+        values.push(row);
+      }
       blocks.push({ row: min + 1, col: run[0] + 1, values, formats: run.map((c) => this.formatOf(c)) });
     }
     return { sheet: this.schema.name, create: !this.exists, blocks, freezeHeader: !this.exists || undefined };

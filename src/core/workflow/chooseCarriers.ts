@@ -256,7 +256,7 @@ export async function chooseCarriers(
     }
     let list = byOrder.get(id);
     if (!list) byOrder.set(id, (list = []));
-    list.push({ rowNumber: r.rowNumber, record: r.record });
+    list.push(r);
   }
   const listingsTableRows = decodeTable(listingsTable, grid(listingsTable.name) ?? []);
   const listings = new Map<string, { rowNumber: number; record: ListingRecord }>();
@@ -302,19 +302,23 @@ export async function chooseCarriers(
   let packages = 0;
   let kept = 0;
   const totals = new Map<string, number>();
-  const byService = new Map<string, number>();
+  const byService = new ServiceCounts();
   const cache = newRatingCache();
   // Live quotes are network round trips: several orders in flight at once (the client spaces its retries).
   const liveResults = live
-    ? await liveRatings([...byOrder.values()], options.concurrency ?? LIVE_CONCURRENCY, context, (rows) =>
-        rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings),
+    ? await liveRatings(
+        [...byOrder.values()],
+        options.concurrency ?? LIVE_CONCURRENCY,
+        context,
+        async (rows) => rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings),
       )
     : null;
   let orderIndex = 0;
   for (const rows of byOrder.values()) {
-    const result =
-      liveResults?.[orderIndex++] ??
-      (await rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings));
+    const rating =
+      liveResults?.[orderIndex++] ?? rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
+    // The rate card answers synchronously: no await (a microtask per order) unless a live plug-in quotes.
+    const result = rating instanceof Promise ? await rating : rating;
     if (!result.ok) {
       problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
       // A passing failure (Amazon busy, the network) keeps a Rated order's last rate: only the problem is new.
@@ -343,15 +347,15 @@ export async function chooseCarriers(
     totals.set(result.currency, (totals.get(result.currency) ?? 0) + result.totalMinor);
     if (result.warning)
       problems.push(problem(ordersTable.name, rows[0].rowNumber, 'promise-date', result.warning));
-    const noted = notes.size > 0 ? sourceNotes(result.rows, notes) : null;
+    const noted = notes.size > 0 ? sourceNotes(result.fields, notes) : null;
     if (noted) problems.push(problem(ordersTable.name, rows[0].rowNumber, null, noted));
-    const rowProblem = [result.warning, noted].filter(Boolean).join('; ') || null;
-    for (const r of rows) {
-      const f = result.rows.get(r.rowNumber) as RatedFields;
-      if (editor.update(r.rowNumber, { ...f, status: 'Rated', problem: rowProblem })) changed++;
+    for (let n = 0; n < rows.length; n++) {
+      // The fields already hold status Rated and the order's warning: one object per package, shared by its rows.
+      const f = result.fields[n];
+      const fields = noted ? { ...f, problem: [f.problem, noted].filter(Boolean).join('; ') } : f;
+      if (editor.update(rows[n].rowNumber, fields)) changed++;
       rated++;
-      const k = `${f.carrier} ${f.service}`;
-      byService.set(k, (byService.get(k) ?? 0) + 1);
+      byService.add(f.carrier, f.service);
     }
   }
   const total =
@@ -368,7 +372,8 @@ export async function chooseCarriers(
     ),
   );
   await book.write({ sheets: [editor.toWrite(), log.toWrite()] });
-  const mix = [...byService]
+  const mix = byService
+    .entries()
     .sort((a, b) => b[1] - a[1])
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
@@ -383,14 +388,44 @@ export async function chooseCarriers(
 }
 
 /** The notes a competing quote left on an order's packages (Buy Shipping failed, or the card had no rate). */
-function sourceNotes(
-  rows: ReadonlyMap<number, RatedFields>,
-  notes: ReadonlyMap<string, string>,
-): string | null {
+function sourceNotes(rows: readonly RatedFields[], notes: ReadonlyMap<string, string>): string | null {
   const texts = new Set<string>();
-  for (const f of rows.values()) {
+  for (const f of rows) {
     const n = notes.get(f['package-id']);
     if (n) texts.add(`package ${f['package-id']} ${n}`);
   }
   return texts.size > 0 ? [...texts].join('; ') : null;
+}
+
+/**
+ * Items by carrier service, in the order each service was first chosen (ties in the summary keep that order),
+ * counted without a `carrier service` key string per item.
+ */
+class ServiceCounts {
+  private readonly index = new Map<string, Map<string, number>>();
+  private readonly byName = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly counts: number[] = [];
+
+  add(carrier: string, service: string): void {
+    let byService = this.index.get(carrier);
+    if (!byService) this.index.set(carrier, (byService = new Map()));
+    let i = byService.get(service);
+    if (i === undefined) {
+      // Two pairs that read the same (`A B` + `C`, `A` + `B C`) share a count, as one key string would.
+      const name = `${carrier} ${service}`;
+      i = this.byName.get(name);
+      if (i === undefined) {
+        this.byName.set(name, (i = this.names.length));
+        this.names.push(name);
+        this.counts.push(0);
+      }
+      byService.set(service, i);
+    }
+    this.counts[i]++;
+  }
+
+  entries(): [string, number][] {
+    return this.names.map((n, i) => [n, this.counts[i]]);
+  }
 }

@@ -5,21 +5,24 @@
 import { formatRateId } from '../carriers/chosenRate';
 import type { Address, RateRequest } from '../carriers/plugin';
 import { selectService } from '../carriers/selectService';
+import { majorUnitsConverter } from '../carriers/majorUnits';
+import type { ToMajor } from '../carriers/majorUnits';
 import { formatRatesConsidered } from '../carriers/ratesConsidered';
+import type { RatesConsideredMemo } from '../carriers/ratesConsidered';
 import { toInches, toOunces } from '../carriers/units';
 import type { LengthUnit, WeightUnit } from '../carriers/units';
 import type { Box } from '../packing/boxes';
-import type { PackItem } from '../packing/packOrder';
+import type { PackedPackage, PackItem } from '../packing/packOrder';
 import { formatSides, OWN_PACKAGING, packOrder } from '../packing/packOrder';
 import { orderPromise } from '../promise/deliverBy';
 import type { OrderPromise } from '../promise/deliverBy';
 import { evaluateRules } from '../rules/evaluateRules';
+import type { RuleOutcome } from '../rules/evaluateRules';
 import { packageFacts } from '../rules/packageFacts';
 import type { ListingRecord } from '../tables/listings';
 import type { OrderRecord } from '../tables/orders';
-import { toMajor } from '../money/parseMoney';
 import type { CarrierConfig } from './chooseCarriersConfig';
-import type { Quoter } from './quoters';
+import type { QuoteResult, Quoter } from './quoters';
 
 export interface OrderRow {
   readonly rowNumber: number;
@@ -40,12 +43,16 @@ export interface RatedFields {
   readonly 'shipping-options': string | null;
   readonly 'rate-source': string;
   readonly 'rate-id': string | null;
+  readonly status: 'Rated';
+  /** The order's warning (it ships late), or null. */
+  readonly problem: string | null;
 }
 
 export type OrderRating =
   | {
       ok: true;
-      rows: Map<number, RatedFields>;
+      /** The fields of each row, in the order of the rows given (a package's rows share one object). */
+      fields: RatedFields[];
       packages: number;
       totalMinor: number;
       currency: string;
@@ -65,14 +72,33 @@ export function unitsToPack(r: OrderRecord): number {
   return r['allocated-qty'] ?? r['quantity-to-ship'] ?? r['quantity-purchased'];
 }
 
+type PromiseCache = Map<
+  string | null,
+  Map<string | null, Map<string | null, Map<string | null, Map<boolean, OrderPromise>>>>
+>;
+
 /** What a run learns once and reuses for every order: units by SKU, promises by promise fields. */
 export interface RatingCache {
   readonly units: Map<string, UnitInfo>;
-  readonly promises: Map<string, OrderPromise>;
+  /** promise-date → delivery-end-date → delivery-time-zone → ship-service-level → is-prime → promise. */
+  readonly promises: PromiseCache;
+  /** A box's sides array → its `12x10x6 in` text. */
+  readonly sidesText: Map<readonly number[], string>;
+  /** A box's sides array → package weight → the whole `package` text. */
+  readonly packageText: Map<readonly number[], Map<number, string>>;
+  readonly considered: RatesConsideredMemo;
+  readonly toMajor: ToMajor;
 }
 
 export function newRatingCache(): RatingCache {
-  return { units: new Map(), promises: new Map() };
+  return {
+    units: new Map(),
+    promises: new Map(),
+    sidesText: new Map(),
+    packageText: new Map(),
+    considered: new Map(),
+    toMajor: majorUnitsConverter(),
+  };
 }
 
 type UnitInfo =
@@ -114,7 +140,23 @@ function unitOf(
   };
 }
 
-export async function rateOrder(
+/** The facts of the order every package of it shares (spread into each package's facts). */
+interface OrderFacts {
+  readonly shipCountry: string;
+  readonly shipState: string;
+  readonly shipPostalCode: string;
+  readonly shipCity: string;
+  readonly shipServiceLevel: string;
+  readonly isPrime: boolean;
+  readonly isBusinessOrder: boolean;
+  readonly residential: boolean;
+}
+
+/**
+ * Rate one order. Synchronous when the quoter is (the rate card quotes tens of thousands of packages a run:
+ * a promise and a microtask per order were a large part of its cost); a Promise when a live plug-in quotes.
+ */
+export function rateOrder(
   rows: readonly OrderRow[],
   listings: ReadonlyMap<string, { rowNumber: number; record: ListingRecord }>,
   config: CarrierConfig,
@@ -123,10 +165,10 @@ export async function rateOrder(
   cache: RatingCache = newRatingCache(),
   /** SKU (lower case) → why its Listings row could not be read. */
   badListings: ReadonlyMap<string, string> = new Map(),
-): Promise<OrderRating> {
+): OrderRating | Promise<OrderRating> {
   const first = rows[0].record;
   const country = (first['ship-country'] ?? 'US').trim().toUpperCase();
-  const orderFacts = {
+  const orderFacts: OrderFacts = {
     shipCountry: country,
     shipState: first['ship-state'] ?? '',
     shipPostalCode: first['ship-postal-code'] ?? '',
@@ -153,40 +195,31 @@ export async function rateOrder(
       cache.units.set(skuKey, (unit = unitOf(r.sku, listings.get(skuKey), badListings.get(skuKey), config)));
     if (!unit.ok) return fail(rowNumber, 'sku', unit.message);
     const { unitWeightOz, sides, box } = unit;
-    // Only the "ship separately" rules are asked about each item alone (the others are about packages).
-    const separate =
-      config.separateRules.length > 0 &&
-      evaluateRules(
-        config.separateRules,
-        packageFacts({
-          weightOz: unitWeightOz * qty,
-          lengthIn: sides[0],
-          widthIn: sides[1],
-          heightIn: sides[2],
-          quantity: qty,
-          skus: [r.sku],
-          ...orderFacts,
-        }),
-      ).separate;
+    // Only the "ship separately" rules are asked about each item alone (the others are about packages); an
+    // item ships separately when any of them holds, which is what evaluateRules(...).separate says.
+    let separate = false;
+    if (config.separateRules.length > 0) {
+      const facts = packageFacts({
+        weightOz: unitWeightOz * qty,
+        lengthIn: sides[0],
+        widthIn: sides[1],
+        heightIn: sides[2],
+        quantity: qty,
+        skus: [r.sku],
+        ...orderFacts,
+      });
+      for (const rule of config.separateRules)
+        if (rule.condition(facts, null)) {
+          separate = true;
+          break;
+        }
+    }
     items.push({ rowNumber, sku: r.sku, quantity: qty, unitWeightOz, unitSidesIn: sides, box, separate });
   }
   const packed = packOrder(items, config.boxList);
   if (!packed.ok) return fail(packed.rowNumber, 'sku', packed.message);
 
-  const promiseInput = {
-    promiseDate: first['promise-date'],
-    deliveryEndDate: first['delivery-end-date'],
-    deliveryTimeZone: first['delivery-time-zone'],
-    shipServiceLevel: first['ship-service-level'],
-    isPrime: first['is-prime'] ?? false,
-  };
-  // Orders of a day share a handful of promise dates; time-zone math is the costly part, so do it once each.
-  const promiseKey = `${promiseInput.promiseDate}|${promiseInput.deliveryEndDate}|${promiseInput.deliveryTimeZone}|${promiseInput.shipServiceLevel}|${promiseInput.isPrime}`;
-  let promise = cache.promises.get(promiseKey);
-  if (!promise) {
-    promise = orderPromise(promiseInput, config.promise, config.shipDate);
-    cache.promises.set(promiseKey, promise);
-  }
+  const promise = promiseOf(first, config, cache);
   const warning =
     promise.shipBy !== null && promise.shipBy < config.shipDate
       ? `ships late: the ship-by date was ${promise.shipBy}, the earliest ship date is ${config.shipDate}`
@@ -201,62 +234,25 @@ export async function rateOrder(
     country,
     residential: orderFacts.residential,
   };
-  const out = new Map<number, RatedFields>();
+  const out: RatedFields[] = new Array(rows.length);
   let totalMinor = 0;
   let rateCurrency = config.currency;
   const orderId = first['order-id'];
-  for (const pkg of packed.packages) {
-    const pkgRows = rows.filter((r) => pkg.rows.includes(r.rowNumber));
-    const minor = pkgRows.reduce((s, r) => s + (r.record['item-price'] ?? 0), 0);
-    const facts = packageFacts({
-      weightOz: pkg.weightOz,
-      lengthIn: pkg.sidesIn[0],
-      widthIn: pkg.sidesIn[1],
-      heightIn: pkg.sidesIn[2],
-      orderValue: toMajor(minor, currency),
-      quantity: pkgRows.reduce((n, r) => n + unitsToPack(r.record), 0),
-      skus: pkgRows.map((r) => r.record.sku),
-      box: pkg.box ?? '',
-      ...orderFacts,
-    });
-    const outcome = evaluateRules(config.rules, facts);
+  const packages = packed.packages;
+
+  /** What a package's quote answer leads to: a failure of the whole order, or its fields (null: go on). */
+  const settle = (pkg: PackedPackage, outcome: RuleOutcome, packageId: string, result: QuoteResult) => {
     const rowNumber = pkg.rows[0];
-    if (outcome.holdRow !== null) return fail(rowNumber, null, `held by Rules row ${outcome.holdRow}`);
-    const packageId = `${orderId}-${pkg.number}`;
-    const request: RateRequest = {
-      orderId,
-      items: pkgRows.map((r) => ({
-        orderItemId: r.record['order-item-id'],
-        sku: r.record.sku,
-        quantity: unitsToPack(r.record),
-      })),
-      shipFrom,
-      shipTo,
-      parcel: {
-        packageId,
-        weightOz: pkg.weightOz,
-        lengthIn: pkg.sidesIn[0],
-        widthIn: pkg.sidesIn[1],
-        heightIn: pkg.sidesIn[2],
-        ...(pkg.box ? { box: pkg.box } : {}),
-      },
-      shipDate: config.shipDate,
-      declaredValue: { minor, currency },
-      ...(outcome.signature ? { options: { signature: true } } : {}),
-    };
-    const answer = quoter(request);
-    const result = answer instanceof Promise ? await answer : answer;
     if (!result.ok)
       return fail(rowNumber, result.code === 'NO_ZONE' ? 'ship-postal-code' : null, result.message);
-    const candidates = result.quotes;
-    const chosen = selectService(candidates, outcome, promise.deliverBy);
+    const chosen = selectService(result.quotes, outcome, promise.deliverBy);
     if (!chosen.ok) return fail(rowNumber, null, chosen.message);
     const c = chosen.chosen;
     totalMinor += c.priceMinor;
     rateCurrency = c.currency;
     const fields: RatedFields = {
       'package-id': packageId,
-      package: `${pkg.box ?? 'own packaging'} ${formatSides(pkg.sidesIn)}, ${Number(pkg.weightOz.toFixed(2))} oz`,
+      package: packageText(pkg, cache),
       'billable-weight-oz': c.billableOz ?? pkg.weightOz,
       zone: c.zone,
       carrier: c.carrier,
@@ -264,21 +260,133 @@ export async function rateOrder(
       rate: c.priceMinor,
       'rate-currency': c.currency,
       'expected-delivery': c.expectedDelivery,
-      'rates-considered': formatRatesConsidered(topThree(chosen.eligible, c)),
+      'rates-considered': formatRatesConsidered(topThree(chosen.eligible, c), cache.considered),
       'shipping-options': outcome.signature ? 'signature' : null,
       'rate-source': c.provider ?? 'card',
       'rate-id': c.rateId ? formatRateId(c.rateId, c.carrier, c.service) : null,
+      status: 'Rated',
+      problem: warning,
     };
-    for (const r of pkg.rows) out.set(r, fields);
-  }
-  return {
-    ok: true,
-    rows: out,
-    packages: packed.packages.length,
-    totalMinor,
-    currency: rateCurrency,
-    warning,
+    for (let k = 0; k < rows.length; k++) if (pkg.rows.includes(rows[k].rowNumber)) out[k] = fields;
+    return null;
   };
+
+  const ratePackages = (from: number): OrderRating | Promise<OrderRating> => {
+    for (let n = from; n < packages.length; n++) {
+      const pkg = packages[n];
+      const pkgRows =
+        pkg.rows.length === 1 && rows.length === 1
+          ? rows
+          : rows.filter((r) => pkg.rows.includes(r.rowNumber));
+      let minor = 0;
+      let quantity = 0;
+      const skus: string[] = [];
+      const requestItems: RateRequest['items'][number][] = [];
+      for (const r of pkgRows) {
+        const units = unitsToPack(r.record);
+        minor += r.record['item-price'] ?? 0;
+        quantity += units;
+        skus.push(r.record.sku);
+        requestItems.push({ orderItemId: r.record['order-item-id'], sku: r.record.sku, quantity: units });
+      }
+      const facts = packageFacts({
+        weightOz: pkg.weightOz,
+        lengthIn: pkg.sidesIn[0],
+        widthIn: pkg.sidesIn[1],
+        heightIn: pkg.sidesIn[2],
+        orderValue: cache.toMajor(minor, currency),
+        quantity,
+        skus,
+        box: pkg.box ?? '',
+        ...orderFacts,
+      });
+      const outcome = evaluateRules(config.rules, facts);
+      if (outcome.holdRow !== null) return fail(pkg.rows[0], null, `held by Rules row ${outcome.holdRow}`);
+      const packageId = `${orderId}-${pkg.number}`;
+      const request: RateRequest = {
+        orderId,
+        items: requestItems,
+        shipFrom,
+        shipTo,
+        parcel: {
+          packageId,
+          weightOz: pkg.weightOz,
+          lengthIn: pkg.sidesIn[0],
+          widthIn: pkg.sidesIn[1],
+          heightIn: pkg.sidesIn[2],
+          ...(pkg.box ? { box: pkg.box } : {}),
+        },
+        shipDate: config.shipDate,
+        declaredValue: { minor, currency },
+        ...(outcome.signature ? { options: { signature: true } } : {}),
+      };
+      const answer = quoter(request);
+      if (answer instanceof Promise)
+        return answer.then((result) => settle(pkg, outcome, packageId, result) ?? ratePackages(n + 1));
+      const failed = settle(pkg, outcome, packageId, answer);
+      if (failed) return failed;
+    }
+    return {
+      ok: true,
+      fields: out,
+      packages: packages.length,
+      totalMinor,
+      currency: rateCurrency,
+      warning,
+    };
+  };
+  return ratePackages(0);
+}
+
+/** Orders of a day share a handful of promise dates; time-zone math is the costly part, so do it once each. */
+function promiseOf(first: OrderRecord, config: CarrierConfig, cache: RatingCache): OrderPromise {
+  const promiseInput = {
+    promiseDate: first['promise-date'],
+    deliveryEndDate: first['delivery-end-date'],
+    deliveryTimeZone: first['delivery-time-zone'],
+    shipServiceLevel: first['ship-service-level'],
+    isPrime: first['is-prime'] ?? false,
+  };
+  // Keyed by the five inputs in nested maps (a joined key string per order cost more than the lookup).
+  const byPrime = child(
+    child(
+      child(child(cache.promises, promiseInput.promiseDate), promiseInput.deliveryEndDate),
+      promiseInput.deliveryTimeZone,
+    ),
+    promiseInput.shipServiceLevel,
+  );
+  let promise = byPrime.get(promiseInput.isPrime);
+  if (!promise) {
+    promise = orderPromise(promiseInput, config.promise, config.shipDate);
+    byPrime.set(promiseInput.isPrime, promise);
+  }
+  return promise;
+}
+
+function child<K, K2, V>(m: Map<K, Map<K2, V>>, k: K): Map<K2, V> {
+  let c = m.get(k);
+  if (!c) m.set(k, (c = new Map()));
+  return c;
+}
+
+/** `M-BOX 12x10x6 in, 21.6 oz`: the sides text of a box is made once per box, not once per package. */
+function packageText(pkg: PackedPackage, cache: RatingCache): string {
+  // Own-packaging sides are a new array per package: only boxes' shared arrays are worth keeping, and for a
+  // box the whole text by weight (a run packs the same few weights into the same box again and again).
+  const byWeight = pkg.box === null ? undefined : cache.packageText.get(pkg.sidesIn);
+  const known = byWeight?.get(pkg.weightOz);
+  if (known !== undefined) return known;
+  let sides = cache.sidesText.get(pkg.sidesIn);
+  if (sides === undefined) {
+    sides = pkg.sidesIn.length === 3 ? sidesText(pkg.sidesIn) : formatSides(pkg.sidesIn);
+    if (pkg.box !== null) cache.sidesText.set(pkg.sidesIn, sides);
+  }
+  const text = `${pkg.box ?? 'own packaging'} ${sides}, ${Number(pkg.weightOz.toFixed(2))} oz`;
+  if (pkg.box !== null) {
+    if (byWeight) byWeight.set(pkg.weightOz, text);
+    else cache.packageText.set(pkg.sidesIn, new Map([[pkg.weightOz, text]]));
+  }
+  return text;
 }
 
 /** The 3 cheapest rates, cheapest first, always including the chosen one (a rule may have chosen a dearer one). */
@@ -286,4 +394,9 @@ export function topThree<T>(byPrice: readonly T[], chosen: T): T[] {
   const top = byPrice.slice(0, 3);
   if (!top.includes(chosen)) top[top.length - 1] = chosen;
   return top;
+}
+
+/** formatSides of three sides, without its array and join (own packaging makes one per package). */
+function sidesText(s: readonly number[]): string {
+  return `${Number(s[0].toFixed(2))}x${Number(s[1].toFixed(2))}x${Number(s[2].toFixed(2))} in`;
 }

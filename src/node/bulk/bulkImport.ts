@@ -25,7 +25,11 @@ export interface BulkImportOptions {
   readonly blankKeyParts?: boolean;
 }
 
-/** Rows one import may bring into an .xlsx book: exceljs holds the whole book in memory (measured in the doc). */
+/**
+ * Rows one import may bring into an .xlsx book through the whole-workbook backend (exceljs holds the whole book in
+ * memory, measured in the doc). The CLI streams bulk imports into existing .xlsx books instead
+ * (src/node/xlsx/stream/streamImport.ts, no cap); this applies when that path hands over (a new book).
+ */
 export const XLSX_BOOK_ROW_LIMIT = 100_000;
 
 const HEADER_SCAN_ROWS = 10;

@@ -4,6 +4,7 @@ import { checkerFor, importKinds, importerFor } from './importers';
 import { printResults } from './output';
 import type { ImportOptions } from './importers';
 import { UsageError } from './errors';
+import { streamImportCommand } from './streamImportCommand';
 import { withBook } from './withBook';
 import type { BookCommandOptions } from './withBook';
 
@@ -43,6 +44,12 @@ export function registerImport(program: Command): void {
         throw new UsageError(
           `shipsheet import: unknown kind ${kind}; use one of ${importKinds().join(', ')}`,
         );
+      // Bulk table files into an .xlsx book stream (no row cap); else the book is loaded whole.
+      const streamed = opts.from ? null : await streamImportCommand(kind, file, opts);
+      if (streamed !== null) {
+        process.exitCode = streamed;
+        return;
+      }
       process.exitCode = await withBook(opts, (book, progress) => importer(book, file, opts, progress));
     });
 }

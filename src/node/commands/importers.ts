@@ -93,7 +93,7 @@ async function importFromAmazon(book: Workbook, progress: Progress): Promise<Act
  * Tables whose optional key parts mean "any" (a Zones row for every carrier, a Surcharges row for every service):
  * a blank part matches a blank one, so re-importing the rate card merges instead of appending.
  */
-const BLANK_KEY_PARTS: ReadonlySet<TableSchema> = new Set([
+export const BLANK_KEY_PARTS: ReadonlySet<TableSchema> = new Set([
   ratesTable,
   servicesTable,
   surchargesTable,

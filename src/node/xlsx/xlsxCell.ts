@@ -1,6 +1,7 @@
 /** exceljs cell values to the core's plain cells and back. */
 import type ExcelJS from 'exceljs';
 import type { Cell, CellFormat } from '../../core';
+import { escapeXlsxText } from '../bulk/xlsxText';
 
 /** Formulas read as their last computed value; rich text and hyperlinks as their text; errors as text. */
 export function fromExcel(value: ExcelJS.CellValue): Cell {
@@ -44,4 +45,28 @@ export function toExcel(
     return { value: new Date(`${cell}T00:00:00Z`), numFmt };
   }
   return { value: cell, numFmt };
+}
+
+/**
+ * exceljs writes text as it is: a carriage return comes back as a line feed, a control character makes the
+ * file unreadable, and text it read with `_xHHHH_` escapes decoded is written without them (so it is decoded
+ * again next time). Before a save every text cell gets OOXML's escapes (as Excel writes them); the returned
+ * function puts the values back for the book in memory.
+ */
+export function escapeBookText(book: ExcelJS.Workbook): () => void {
+  const changed: [ExcelJS.Cell, string][] = [];
+  for (const ws of book.worksheets)
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (typeof v !== 'string') return;
+        const escaped = escapeXlsxText(v);
+        if (escaped === v) return;
+        changed.push([cell, v]);
+        cell.value = escaped;
+      }),
+    );
+  return () => {
+    for (const [cell, v] of changed) cell.value = v;
+  };
 }

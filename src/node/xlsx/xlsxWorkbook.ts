@@ -12,7 +12,7 @@ import { BulkFileError } from '../bulk/bulkLimits';
 import { inspectZip, verifyZipEntries } from '../bulk/zipGuard';
 import { acquireLock } from './fileLock';
 import { lossyParts } from './lossyParts';
-import { fromExcel, toExcel } from './xlsxCell';
+import { escapeBookText, fromExcel, toExcel } from './xlsxCell';
 
 export class WorkbookFileError extends Error {}
 
@@ -169,7 +169,13 @@ export class XlsxWorkbook implements Workbook {
         if (w.deleteRowsAfter !== undefined) truncateRows(ws, w.deleteRowsAfter);
       }
       this.onPhase?.(`Saving ${path.basename(this.target)}`);
-      const data = await this.book.xlsx.writeBuffer();
+      const restore = escapeBookText(this.book);
+      let data: ExcelJS.Buffer;
+      try {
+        data = await this.book.xlsx.writeBuffer();
+      } finally {
+        restore();
+      }
       await writeFileAtomic(this.target, new Uint8Array(data as ArrayBuffer));
     } catch (e) {
       // Leave nothing half-applied in memory: the file on disk is still the last good state.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   billableOunces,
   billableWeight,
@@ -90,6 +91,18 @@ describe('billableWeight', () => {
       girthIn: 60,
       lengthGirthIn: 90,
     });
+  });
+
+  test('measure orders any three sides as a descending sort does, ties and all six orders included (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 3, maxLength: 3 }), (sides) => {
+        const [l, w, h] = [...sides].sort((a, b) => b - a);
+        const m = measure({ weightOz: 1, lengthIn: sides[0], widthIn: sides[1], heightIn: sides[2] });
+        expect([m.lengthIn, m.widthIn, m.heightIn]).toEqual([l, w, h]);
+        expect(m.girthIn).toBe(2 * (w + h));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -1,0 +1,90 @@
+/**
+ * Records parked on disk between the passes of a streaming import (a million rows of a file would not fit
+ * in memory as objects): appended as JSON lines, read back in order or at an offset.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export class Spool {
+  private readonly file: string;
+  private readonly fd: number;
+  private written = 0;
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private backing: Buffer = Buffer.alloc(256 * 1024);
+  private cache: Buffer = Buffer.alloc(0);
+  private cacheAt = -1;
+
+  constructor(label: string) {
+    this.file = path.join(
+      os.tmpdir(),
+      `shipsheet-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.spool`,
+    );
+    this.fd = fs.openSync(this.file, 'w+', 0o600);
+  }
+
+  /** Park a line; returns where it starts (its byte length comes with it). */
+  push(line: string): { offset: number; length: number } {
+    const length = Buffer.byteLength(line, 'utf8') + 1;
+    const offset = this.written + this.pendingLength;
+    this.pending.push(line, '\n');
+    this.pendingLength += length;
+    if (this.pendingLength >= 1 << 20) this.flush();
+    return { offset, length };
+  }
+
+  private flush(): void {
+    if (this.pendingLength === 0) return;
+    const data = Buffer.from(this.pending.join(''), 'utf8');
+    fs.writeSync(this.fd, data, 0, data.length, this.written);
+    this.written += data.length;
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  /** The line at `offset` (reads ahead when the reads go in order, as they do for a file sorted like the sheet). */
+  at(offset: number, length: number): string {
+    this.flush();
+    if (this.cacheAt < 0 || offset < this.cacheAt || offset + length > this.cacheAt + this.cache.length) {
+      const size = Math.max(length, 256 * 1024);
+      if (this.backing.length < size) this.backing = Buffer.alloc(size);
+      const n = fs.readSync(this.fd, this.backing, 0, size, offset);
+      this.cache = this.backing.subarray(0, n);
+      this.cacheAt = offset;
+    }
+    const start = offset - this.cacheAt;
+    return this.cache.toString('utf8', start, start + length - 1);
+  }
+
+  /** Every line, in the order pushed. */
+  *lines(): Generator<string> {
+    this.flush();
+    const block = Buffer.alloc(1 << 20);
+    let carry = '';
+    for (let at = 0; at < this.written;) {
+      const n = fs.readSync(this.fd, block, 0, block.length, at);
+      at += n;
+      // Cut at the last newline byte so a multi-byte character is never split.
+      const cut = block.subarray(0, n).lastIndexOf(10);
+      if (cut < 0) {
+        carry += block.toString('utf8', 0, n);
+        continue;
+      }
+      const text = carry + block.toString('utf8', 0, cut + 1);
+      carry = block.toString('utf8', cut + 1, n);
+      const parts = text.split('\n');
+      parts.pop();
+      for (const p of parts) yield p;
+    }
+  }
+
+  close(): void {
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(this.file, { force: true });
+  }
+}
