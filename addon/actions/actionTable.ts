@@ -4,7 +4,8 @@
  * version yet.
  */
 import type { ActionResult, RunContext, Workbook } from '../../src/core';
-import { checkStock, chooseCarriers, recordTracking, setUpSheets } from '../../src/core';
+import { checkStock, recordTracking, setUpSheets } from '../../src/core';
+import { chooseCarriersAction } from './chooseCarriersAction';
 import { buildSalesReport } from '../panels/schedule';
 import { formatShipsheetSheets } from '../gas/sheetFormatting';
 import type { Summary } from '../gas/notify';
@@ -68,7 +69,7 @@ export const ACTIONS: readonly ActionSpec[] = [
     handler: 'menuChooseCarriers',
     rows: 'orders',
     logsItself: true,
-    run: ({ book, context }) => chooseCarriers(book, context),
+    run: ({ book, context }) => chooseCarriersAction(book, context, amazonLabelProviders),
   },
   {
     id: 'generateLabels',

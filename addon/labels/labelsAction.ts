@@ -51,7 +51,13 @@ export async function labelsAction(env: StepEnvironment, extra?: ExtraProviders)
   const sink = new DriveLabelSink();
   const result = await generateLabels(
     env.book,
-    { provider: choice.provider, http: choice.http, sink },
+    {
+      provider: choice.provider,
+      http: choice.http,
+      sink,
+      // A package whose rate Buy Shipping quoted (rate-source amazon) is bought there, at that quote.
+      providers: Object.fromEntries(Object.entries(choices).map(([k, c]) => [k, c.provider])),
+    },
     env.context,
   );
   return { ...result, data: { ...(result.data as object), links: sink.created } };

@@ -153,6 +153,10 @@ export const purchaseShipmentRequest: Schema = {
   properties: {
     requestToken: str,
     rateId: str,
+    requestedValueAddedServices: {
+      type: 'array',
+      items: { type: 'object', required: ['id'], properties: { id: str } },
+    },
     requestedDocumentSpecification: {
       type: 'object',
       required: ['format', 'size', 'needFileJoining', 'requestedDocumentTypes'],

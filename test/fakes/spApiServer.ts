@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiOrder, ApiOrderItem } from '../../src/core';
 import { validate } from './jsonSchema';
+import { FakeRateDesk } from './spApiRates';
 import type { Schema } from './jsonSchema';
 import {
   confirmShipmentRequest,
@@ -56,6 +57,10 @@ export class FakeSpApi {
   /** Tracking numbers confirmShipment rejects, with Amazon's message. */
   rejectTracking = new Map<string, string>();
   confirmations: Record<string, unknown>[] = [];
+  /** Milliseconds before each answer, as a real network round trip takes (benchmarks). */
+  latencyMs = 0;
+  /** Buy Shipping's rates and purchases (spApiRates.ts). */
+  readonly rateDesk = new FakeRateDesk();
   /** Operations added by other fake modules, tried after the built-in ones. */
   readonly routes: FakeRoute[] = [];
   private accessTokens = new Set<string>();
@@ -69,7 +74,11 @@ export class FakeSpApi {
     this.server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      req.on('end', () => this.handle(req, body, res));
+      req.on('end', () =>
+        this.latencyMs > 0
+          ? setTimeout(() => this.handle(req, body, res), this.latencyMs)
+          : this.handle(req, body, res),
+      );
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -238,42 +247,28 @@ export class FakeSpApi {
       return send(204);
     }
     if (req.method === 'POST' && p === '/shipping/v2/shipments/rates') {
-      if (!checked(getRatesRequest)) return;
-      return send(200, {
-        payload: {
-          requestToken: `rt-${++this.counter}`,
-          rates: [
-            {
-              rateId: 'R-USPS-GA',
-              carrierId: 'USPS',
-              carrierName: 'USPS',
-              serviceId: 'GA',
-              serviceName: 'USPS Ground Advantage',
-              totalCharge: { value: 5.4, unit: 'USD' },
-              promise: { deliveryWindow: { start: '2026-12-04T00:00:00Z', end: '2026-12-05T23:59:59Z' } },
-            },
-            {
-              rateId: 'R-UPS-GND',
-              carrierId: 'UPS',
-              carrierName: 'UPS',
-              serviceId: 'GND',
-              serviceName: 'UPS Ground',
-              totalCharge: { value: 8.91, unit: 'USD' },
-              promise: { deliveryWindow: { end: '2026-12-04T23:59:59Z' } },
-            },
-          ],
-          ineligibleRates: [],
-        },
-      });
+      const b = checked(getRatesRequest) as Parameters<FakeRateDesk['quote']>[0] | null;
+      if (!b) return;
+      const quoted = this.rateDesk.quote(b);
+      if ('error' in quoted) return error(400, 'InvalidInput', 'Invalid input.', quoted.error);
+      return send(200, quoted);
     }
     if (req.method === 'POST' && p === '/shipping/v2/shipments') {
       const b = checked(purchaseShipmentRequest) as {
+        requestToken: string;
         rateId: string;
+        requestedValueAddedServices?: { id: string }[];
         requestedDocumentSpecification: { format: string };
       } | null;
       if (!b) return;
+      const bought = this.rateDesk.buy(
+        b.requestToken,
+        b.rateId,
+        (b.requestedValueAddedServices ?? []).map((v) => v.id),
+      );
+      if (!bought.ok) return error(400, 'InvalidInput', 'Invalid input.', bought.message);
       const id = `amzn1.shipment.${++this.counter}`;
-      const tracking = b.rateId.startsWith('R-UPS') ? '1Z999AA10123456784' : '9400111899223197428490';
+      const tracking = bought.purchase.trackingId;
       this.shipments.set(id, { tracking, cancelled: false });
       const label =
         b.requestedDocumentSpecification.format === 'ZPL'

@@ -35,6 +35,21 @@ interface V2Rate {
   readonly totalCharge: V2Money;
   readonly billedWeight?: { value: number; unit: string };
   readonly promise?: { deliveryWindow?: { start?: string; end?: string } };
+  readonly availableValueAddedServiceGroups?: readonly {
+    readonly groupId?: string;
+    readonly valueAddedServices?: readonly {
+      readonly id: string;
+      readonly name: string;
+      readonly cost: V2Money;
+    }[];
+  }[];
+}
+
+/** The signature-confirmation value-added service a rate offers (not the adult-signature one), if any. */
+function signatureService(r: V2Rate): { id: string; cost: V2Money } | undefined {
+  return (r.availableValueAddedServiceGroups ?? [])
+    .flatMap((g) => (g.valueAddedServices ?? []).map((v) => ({ ...v, group: g.groupId ?? '' })))
+    .find((v) => /signature/i.test(`${v.group} ${v.id} ${v.name}`) && !/adult/i.test(`${v.id} ${v.name}`));
 }
 
 /** Shipsheet's carrier names from the carrier names Amazon returns. */
@@ -91,13 +106,23 @@ export function buildGetRatesBody(request: RateRequest): Record<string, unknown>
   };
 }
 
+/**
+ * Amazon's rates as quotes. With `signature`, only rates offering signature confirmation count: its cost is added
+ * to the price (and listed as a surcharge) and its id rides in the rate id, so the purchase asks for it.
+ */
 export function parseRates(
   payload: { requestToken?: string; rates?: readonly V2Rate[] } | undefined,
+  options: { readonly signature?: boolean } = {},
 ): RateQuote[] {
   const token = payload?.requestToken ?? '';
   return (payload?.rates ?? []).flatMap((r) => {
-    const price = parseMoney(String(r.totalCharge.value), r.totalCharge.unit);
-    if (!price.ok) return [];
+    const base = parseMoney(String(r.totalCharge.value), r.totalCharge.unit);
+    if (!base.ok) return [];
+    const vas = options.signature ? signatureService(r) : undefined;
+    if (options.signature && !vas) return [];
+    const extra = vas ? parseMoney(String(vas.cost.value), vas.cost.unit) : null;
+    if (extra && (!extra.ok || vas?.cost.unit !== r.totalCharge.unit)) return [];
+    const price = { minor: base.minor + (extra?.ok ? extra.minor : 0) };
     const end = r.promise?.deliveryWindow?.end;
     const quote: RateQuote = {
       provider: BUY_SHIPPING_ID,
@@ -105,10 +130,27 @@ export function parseRates(
       service: r.serviceName,
       price: { minor: price.minor, currency: r.totalCharge.unit },
       expectedDelivery: end ? end.slice(0, 10) : undefined,
-      rateId: `${token}|${r.rateId}`,
+      rateId: `${token}|${r.rateId}${vas ? `|vas:${vas.id}` : ''}`,
+      ...(vas && extra?.ok
+        ? { surcharges: [{ name: 'signature', price: { minor: extra.minor, currency: r.totalCharge.unit } }] }
+        : {}),
+      ...(r.billedWeight ? { billableWeightOz: ouncesOf(r.billedWeight) } : {}),
     };
     return [quote];
   });
+}
+
+const OUNCES_PER: Readonly<Record<string, number>> = {
+  OUNCE: 1,
+  POUND: 16,
+  GRAM: 1 / 28.349523125,
+  KILOGRAM: 1000 / 28.349523125,
+};
+
+/** Amazon's billed weight in ounces (2 decimals), or undefined for a unit the model does not list. */
+function ouncesOf(w: { value: number; unit: string }): number | undefined {
+  const k = OUNCES_PER[w.unit.toUpperCase()];
+  return k === undefined ? undefined : Math.round(w.value * k * 100) / 100;
 }
 
 async function guarded<T>(work: () => Promise<T>): Promise<CarrierResult<T>> {
@@ -150,11 +192,17 @@ export function buyShippingPlugin(client: SpApiClient, options: BuyShippingOptio
           body: buildGetRatesBody(request),
           headers,
         });
-        return parseRates(body.payload);
+        return parseRates(body.payload, { signature: request.options?.signature });
       }),
     buyLabel: (request: LabelRequest, _http: HttpPort) =>
       guarded(async (): Promise<PurchasedLabel> => {
-        const [requestToken, rateId] = (request.rate.rateId ?? '').split('|');
+        const [requestToken, rateId, ...extras] = (request.rate.rateId ?? '').split('|');
+        const services =
+          extras
+            .find((e) => e.startsWith('vas:'))
+            ?.slice(4)
+            .split(',')
+            .filter(Boolean) ?? [];
         if (!requestToken || !rateId)
           throw new Error('Buy Shipping needs a rate from its own getRates (requestToken|rateId)');
         const body = await client.call<{
@@ -181,6 +229,7 @@ export function buyShippingPlugin(client: SpApiClient, options: BuyShippingOptio
               needFileJoining: false,
               requestedDocumentTypes: ['LABEL'],
             },
+            ...(services.length > 0 ? { requestedValueAddedServices: services.map((id) => ({ id })) } : {}),
           },
         });
         const pkg = body.payload?.packageDocumentDetails?.[0];

@@ -8,6 +8,7 @@ export * from './spApiClient';
 export * from './spApiError';
 export * from './base64';
 export * from './buyShipping';
+export * from './buyShippingServices';
 export * from './confirmShipment';
 export * from './feeds';
 export * from './processingReport';

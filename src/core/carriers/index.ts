@@ -11,3 +11,5 @@ export * from './selectService';
 export * from './sampleProvider';
 export * from './labelProviders';
 export * from './rateForPurchase';
+export * from './chosenRate';
+export * from './buyChosenRate';

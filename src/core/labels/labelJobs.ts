@@ -209,6 +209,8 @@ export function labelRequestOf(input: LabelRequestInput): {
         shipTo: shipTo.address,
         parcel,
         shipDate: input.shipDate,
+        // A re-rate before buying must ask for what the rules asked for (a live quote's price includes it).
+        ...(/\bsignature\b/i.test(r['shipping-options'] ?? '') ? { options: { signature: true } } : {}),
       },
     },
     problems,

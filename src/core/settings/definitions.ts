@@ -181,6 +181,15 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     description: 'Box (a Boxes row) for items with no package-type; blank: they ship in their own packaging.',
   },
   {
+    key: 'rate-source',
+    type: 'enum',
+    default: 'card',
+    values: ['card', 'amazon', 'both'],
+    group: 'Shipping',
+    description:
+      'Where choose carriers gets rates: card (the Rates sheets), amazon (Buy Shipping live rates for Amazon orders) or both (the two compete).',
+  },
+  {
     key: 'label-format',
     type: 'enum',
     default: 'pdf-4x6',

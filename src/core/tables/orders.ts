@@ -196,6 +196,15 @@ export const ordersTable = defineTable({
     datetime('pii-purged-at', { ...step, description: 'When buyer personal data was removed.' }),
     text('problem', { ...step, width: 40, description: 'What stops this item moving on, in plain words.' }),
     datetime('imported-at', { ...step, description: 'When the item first came in.' }),
+    text('rate-source', {
+      ...step,
+      description: 'Who quoted the chosen rate: card (your Rates sheets) or amazon (Buy Shipping).',
+    }),
+    text('rate-id', {
+      ...step,
+      description:
+        'A live quote to buy (Buy Shipping: requestToken|rateId|carrier/service); labels buys exactly this rate.',
+    }),
   ],
 });
 

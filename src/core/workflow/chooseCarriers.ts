@@ -3,6 +3,7 @@
  * a package, a carrier service and a rate from the seller's rate card, rules and Amazon's promise; status
  * Allocated → Rated. An order that cannot be rated stays unrated with the reason on its row.
  */
+import { BUY_SHIPPING_SERVICES } from '../amazon/buyShippingServices';
 import type { Address, CarrierPlugin } from '../carriers/plugin';
 import { rateCardPlugin } from '../carriers/rateCardPlugin';
 import type { HttpPort } from '../http/httpPort';
@@ -22,16 +23,21 @@ import { rulesTable } from '../tables/rules';
 import { servicesTable } from '../tables/services';
 import { settingsTable } from '../tables/settingsTable';
 import { surchargesTable } from '../tables/surcharges';
+import type { TableSchema } from '../tables/schema';
+import { templateHeaders } from '../tables/schema';
 import { TableEditor } from '../tables/tableEditor';
 import { zonesTable } from '../tables/zones';
 import type { Workbook } from '../workbook';
 import type { ActionResult } from './actionResult';
 import { readCarrierConfig } from './chooseCarriersConfig';
 import type { CarrierConfig } from './chooseCarriersConfig';
+import { pool } from './pool';
 import { pluginQuoter, rateCardQuoter } from './quoters';
+import type { RateSource } from './rateSources';
+import { buyShippingQuoter, competingQuoter, isRateSource, liveShipFrom } from './rateSources';
 import type { RunContext } from './logEntry';
 import { logEditor, logEntry } from './logEntry';
-import type { OrderRow } from './rateOrder';
+import type { OrderRow, RatedFields } from './rateOrder';
 import { newRatingCache, rateOrder } from './rateOrder';
 
 export const CHOOSE_CARRIERS = 'choose carriers';
@@ -51,6 +57,8 @@ export const CHOOSE_CARRIERS_COLUMNS = [
   'rates-considered',
   'shipping-options',
   'problem',
+  'rate-source',
+  'rate-id',
 ] as const;
 
 /** The Orders columns carrier choice reads (decoding all 90 of every row would cost more than rating it). */
@@ -90,6 +98,8 @@ const CLEARED: Partial<OrderRecord> = {
   'expected-delivery': null,
   'rates-considered': null,
   'shipping-options': null,
+  'rate-source': null,
+  'rate-id': null,
 };
 
 export interface ChooseCarriersOptions {
@@ -97,6 +107,30 @@ export interface ChooseCarriersOptions {
   readonly plugin?: (config: CarrierConfig) => CarrierPlugin;
   /** The network port for live plug-ins (the rate card never uses it). */
   readonly http?: HttpPort;
+  /** Where rates come from (default: Settings `rate-source`). */
+  readonly rateSource?: RateSource;
+  /** Amazon Buy Shipping, for `rate-source` amazon or both (absent: no Amazon connection). */
+  readonly buyShipping?: CarrierPlugin;
+  /** Orders rated at once from a live source (default 4). */
+  readonly concurrency?: number;
+}
+
+const LIVE_CONCURRENCY = 4;
+
+async function liveRatings<R>(
+  orders: readonly OrderRow[][],
+  limit: number,
+  context: RunContext,
+  rate: (rows: readonly OrderRow[]) => Promise<R>,
+): Promise<R[]> {
+  let done = 0;
+  return pool(orders, Math.max(1, limit), async (rows) => {
+    const r = await rate(rows);
+    done++;
+    if (context.onProgress && (done % 25 === 0 || done === orders.length))
+      context.onProgress('Rating with Buy Shipping', done, orders.length);
+    return r;
+  });
 }
 
 const NO_HTTP: HttpPort = {
@@ -124,17 +158,24 @@ export async function chooseCarriers(
   );
   const grid = (name: string) => tables.get(name) ?? null;
   const { settings, problems: settingProblems } = readSettings(grid(settingsTable.name));
+  const requested = options.rateSource ?? settings.text('rate-source');
+  const source: RateSource = isRateSource(requested) ? requested : 'card';
+  const live = source !== 'card' && !options.plugin;
+  // Rates from Amazon alone need no rate card: a workbook without its sheets reads as an empty card.
+  const card = (t: TableSchema) =>
+    grid(t.name) ?? (live && source === 'amazon' ? [templateHeaders(t)] : null);
   const { config, problems: configProblems } = readCarrierConfig(
     {
-      services: grid(servicesTable.name),
-      rates: grid(ratesTable.name),
-      surcharges: grid(surchargesTable.name),
-      zones: grid(zonesTable.name),
+      services: card(servicesTable),
+      rates: card(ratesTable),
+      surcharges: card(surchargesTable),
+      zones: card(zonesTable),
       boxes: grid(boxesTable.name),
       rules: grid(rulesTable.name),
     },
     settings,
     context.now,
+    live ? BUY_SHIPPING_SERVICES : [],
   );
   if (!config || configProblems.length > 0) {
     const problems = [...settingProblems, ...configProblems];
@@ -152,7 +193,32 @@ export async function chooseCarriers(
       ],
     };
   }
-  if (config.card.services.length === 0)
+  if (live && !options.buyShipping)
+    return {
+      action: CHOOSE_CARRIERS,
+      ok: false,
+      message: 'no Amazon connection',
+      changes: [],
+      problems: [],
+      stats: {},
+      lines: [
+        `Choose carriers: rate-source ${source} needs the Amazon connection (the SP-API credentials: in the environment for the CLI, saved with Settings… in the add-on; see docs/amazon.md); nothing rated and nothing written.`,
+      ],
+    };
+  const liveFrom = live ? liveShipFrom(settings) : null;
+  if (liveFrom && !liveFrom.address)
+    return {
+      action: CHOOSE_CARRIERS,
+      ok: false,
+      message: 'no ship-from address',
+      changes: [],
+      problems: liveFrom.problems,
+      stats: { problems: liveFrom.problems.length },
+      lines: [
+        'Choose carriers: Buy Shipping rates need the whole ship-from address in Settings; nothing rated and nothing written.',
+      ],
+    };
+  if (config.card.services.length === 0 && !live)
     return {
       action: CHOOSE_CARRIERS,
       ok: false,
@@ -208,10 +274,20 @@ export async function chooseCarriers(
     }
   }
 
+  const notes = new Map<string, string>();
+  const transient = new Set<string>();
+  const cardQuoter = () =>
+    rateCardQuoter(rateCardPlugin({ card: config.card, zones: config.zones, holidays: config.holidays }));
+  const amazonQuoter = () =>
+    buyShippingQuoter(options.buyShipping as CarrierPlugin, options.http ?? NO_HTTP, config.modes, transient);
   const quoter = options.plugin
     ? pluginQuoter(options.plugin(config), options.http ?? NO_HTTP, config.modes)
-    : rateCardQuoter(rateCardPlugin({ card: config.card, zones: config.zones, holidays: config.holidays }));
-  const shipFrom: Address = {
+    : !live
+      ? cardQuoter()
+      : source === 'amazon' || config.card.services.length === 0
+        ? amazonQuoter()
+        : competingQuoter(cardQuoter(), amazonQuoter(), notes);
+  const shipFrom: Address = liveFrom?.address ?? {
     name: settings.text('ship-from-name'),
     line1: settings.text('ship-from-address-1'),
     city: settings.text('ship-from-city'),
@@ -224,15 +300,37 @@ export async function chooseCarriers(
   let unrated = 0;
   let changed = 0;
   let packages = 0;
+  let kept = 0;
   const totals = new Map<string, number>();
   const byService = new ServiceCounts();
   const cache = newRatingCache();
+  // Live quotes are network round trips: several orders in flight at once (the client spaces its retries).
+  const liveResults = live
+    ? await liveRatings(
+        [...byOrder.values()],
+        options.concurrency ?? LIVE_CONCURRENCY,
+        context,
+        async (rows) => rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings),
+      )
+    : null;
+  let orderIndex = 0;
   for (const rows of byOrder.values()) {
-    const rating = rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
+    const rating =
+      liveResults?.[orderIndex++] ?? rateOrder(rows, listings, config, quoter, shipFrom, cache, badListings);
     // The rate card answers synchronously: no await (a microtask per order) unless a live plug-in quotes.
     const result = rating instanceof Promise ? await rating : rating;
     if (!result.ok) {
       problems.push(problem(ordersTable.name, result.rowNumber, result.column, result.message));
+      // A passing failure (Amazon busy, the network) keeps a Rated order's last rate: only the problem is new.
+      if (transient.has(rows[0].record['order-id']) && rows.every((r) => r.record.status === 'Rated')) {
+        for (const r of rows)
+          if (
+            editor.update(r.rowNumber, { problem: `not re-rated, the last rate stands: ${result.message}` })
+          )
+            changed++;
+        kept += rows.length;
+        continue;
+      }
       for (const r of rows) {
         const message =
           r.rowNumber === result.rowNumber
@@ -249,17 +347,21 @@ export async function chooseCarriers(
     totals.set(result.currency, (totals.get(result.currency) ?? 0) + result.totalMinor);
     if (result.warning)
       problems.push(problem(ordersTable.name, rows[0].rowNumber, 'promise-date', result.warning));
+    const noted = notes.size > 0 ? sourceNotes(result.fields, notes) : null;
+    if (noted) problems.push(problem(ordersTable.name, rows[0].rowNumber, null, noted));
     for (let n = 0; n < rows.length; n++) {
       // The fields already hold status Rated and the order's warning: one object per package, shared by its rows.
       const f = result.fields[n];
-      if (editor.update(rows[n].rowNumber, f)) changed++;
+      const fields = noted ? { ...f, problem: [f.problem, noted].filter(Boolean).join('; ') } : f;
+      if (editor.update(rows[n].rowNumber, fields)) changed++;
       rated++;
       byService.add(f.carrier, f.service);
     }
   }
   const total =
     [...totals].map(([cur, minor]) => `${formatMoneyPlain(minor, cur)} ${cur}`).join(' + ') || '0';
-  const summary = `${candidates} order items to rate: ${rated} rated in ${packages} packages (postage ${total}), ${unrated} not rated; ${changed} rows changed; ship date ${config.shipDate}`;
+  const sourceText = live ? ` from ${source === 'both' ? 'the card and Buy Shipping' : 'Buy Shipping'}` : '';
+  const summary = `${candidates} order items to rate${sourceText}: ${rated} rated in ${packages} packages (postage ${total}), ${unrated} not rated${kept > 0 ? `, ${kept} kept their last rate` : ''}; ${changed} rows changed; ship date ${config.shipDate}`;
   const log = logEditor(grid(logTable.name));
   log.append(
     logEntry(
@@ -280,9 +382,19 @@ export async function chooseCarriers(
     ok: true,
     changes: [editor.summary()],
     problems,
-    stats: { candidates, rated, unrated, packages, changed },
+    stats: { candidates, rated, unrated, packages, changed, ...(kept > 0 ? { kept } : {}) },
     lines: [`Chose carriers in ${book.label}: ${summary}.`, ...(mix ? [`Items by service: ${mix}.`] : [])],
   };
+}
+
+/** The notes a competing quote left on an order's packages (Buy Shipping failed, or the card had no rate). */
+function sourceNotes(rows: readonly RatedFields[], notes: ReadonlyMap<string, string>): string | null {
+  const texts = new Set<string>();
+  for (const f of rows) {
+    const n = notes.get(f['package-id']);
+    if (n) texts.add(`package ${f['package-id']} ${n}`);
+  }
+  return texts.size > 0 ? [...texts].join('; ') : null;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { WorkingDays } from '../promise/calendar';
 import { isIanaTimeZone, parseWeekdays, shipDate } from '../promise/calendar';
 import type { PromiseOptions } from '../promise/deliverBy';
 import { parseLevelDays } from '../promise/deliverBy';
-import type { Rule } from '../rules/rule';
+import type { Rule, ServiceIdentity } from '../rules/rule';
 import { parseRules } from '../rules/parseRules';
 import type { Settings } from '../settings/readSettings';
 import type { Grid } from '../tables/cell';
@@ -50,6 +50,8 @@ export function readCarrierConfig(
   sheets: ConfigSheets,
   settings: Settings,
   now: Date,
+  /** Services a live rate source sells besides the card's (Buy Shipping), so Rules may name them too. */
+  liveServices: readonly ServiceIdentity[] = [],
 ): { config: CarrierConfig | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const at = (key: string) => settings.rowOf(key);
@@ -108,11 +110,14 @@ export function readCarrierConfig(
         defaultBox,
       ),
     );
-  const identities = card.card.services.map((s) => ({
+  const identities: ServiceIdentity[] = card.card.services.map((s) => ({
     carrier: s.carrier,
     service: s.service,
     mode: s.mode,
   }));
+  const key = (s: ServiceIdentity) => `${s.carrier}\u0000${s.service}`.toLowerCase();
+  const known = new Set(identities.map(key));
+  for (const s of liveServices) if (!known.has(key(s))) identities.push(s);
   const rules = parseRules(sheets.rules, identities);
   problems.push(...rules.problems);
   if (problems.length > 0 || !shipDays.ok || !levels.ok || !zones.chart) return { config: null, problems };
@@ -135,7 +140,7 @@ export function readCarrierConfig(
       holidays,
       defaultBox,
       currency,
-      modes: new Map(card.card.services.map((s) => [`${s.carrier}\u0000${s.service}`, s.mode])),
+      modes: new Map(identities.map((s) => [`${s.carrier}\u0000${s.service}`, s.mode])),
     },
   };
 }

@@ -33,7 +33,8 @@ import { refused } from './actionResult';
 import type { RunContext } from './logEntry';
 import { logEditor, logEntry } from './logEntry';
 import { pool } from './pool';
-import { rateForPurchase } from '../carriers/rateForPurchase';
+import { buyChosenRate } from '../carriers/buyChosenRate';
+import { withChosenRate } from '../carriers/chosenRate';
 import { runLocalDate, runStamp } from './runClock';
 
 export const GENERATE_LABELS = 'generate labels';
@@ -80,6 +81,11 @@ export interface GenerateLabelsOptions {
   readonly reprint?: boolean;
   /** Provider calls in flight at once. */
   readonly concurrency?: number;
+  /**
+   * Live rate providers by id (Orders `rate-source`): a package whose chosen rate one of them quoted is bought
+   * from it, at that quote, whatever the default provider is.
+   */
+  readonly providers?: Readonly<Record<string, CarrierPlugin>>;
 }
 
 type Outcome =
@@ -154,7 +160,7 @@ export async function generateLabels(
       problems: shipFrom.problems,
     };
   const format = outputFormat(options.format, settings);
-  const providerFormat = format === 'zpl' ? 'ZPL' : provider.metadata.drawsLabels ? 'PDF' : 'PNG';
+  const formatOf = (p: CarrierPlugin) => (format === 'zpl' ? 'ZPL' : p.metadata.drawsLabels ? 'PDF' : 'PNG');
   const currency = settings.text('currency') || 'USD';
   let shipDate: string;
   try {
@@ -213,10 +219,16 @@ export async function generateLabels(
     for (const row of job.rows) orderProblem.set(row.rowNumber, list.map((p) => p.message).join('; '));
   };
 
-  type Task =
+  type Task = { provider: CarrierPlugin } & (
     | { kind: 'buy'; job: PackageJob; request: LabelRequest }
-    | { kind: 'fetch'; job: PackageJob; shipment: DecodedRow<ShipmentRecord>; request: LabelRequest };
+    | { kind: 'fetch'; job: PackageJob; shipment: DecodedRow<ShipmentRecord>; request: LabelRequest }
+  );
   const tasks: Task[] = [];
+  const notes: string[] = [];
+  const providerNamed = (id: string | null | undefined): CarrierPlugin | undefined => {
+    const key = (id ?? '').trim().toLowerCase();
+    return key === provider.metadata.id ? provider : options.providers?.[key];
+  };
   let skipped = 0;
   for (const job of grouped.jobs) {
     const live = liveShipment(job.packageId);
@@ -239,21 +251,46 @@ export async function generateLabels(
       (s) => s.record.state === 'Voided',
     ).length;
     const key = live?.record['idempotency-key'] || `${job.packageId}#${voided + 1}`;
+    // A rate a live provider quoted is bought from that provider; a card rate from the default provider.
+    const source = job.rows[0].record['rate-source']?.trim().toLowerCase() ?? '';
+    const quotedBy = source === '' || source === 'card' ? provider : providerNamed(source);
+    const jobProvider = live ? (providerNamed(live.record.provider) ?? provider) : quotedBy;
+    if (!jobProvider?.buyLabel) {
+      noteProblems(job, [
+        problem(
+          ordersTable.name,
+          job.rows[0].rowNumber,
+          'rate-source',
+          `package ${job.packageId}: its rate was quoted by ${source}, which is not connected here${source === 'amazon' ? ' (the SP-API credentials are not in the environment)' : ''}; nothing bought — connect it, or choose carriers again from the card`,
+        ),
+      ]);
+      continue;
+    }
     const built = labelRequestOf({
       job,
       shipFrom: shipFrom.address,
       shipDate,
-      provider: provider.metadata.id,
+      provider: jobProvider.metadata.id,
       currency,
       idempotencyKey: key,
-      format: providerFormat,
+      format: formatOf(jobProvider),
     });
     if (!built.request) {
       noteProblems(job, built.problems);
       continue;
     }
-    if (live) tasks.push({ kind: 'fetch', job, shipment: live, request: built.request });
-    else tasks.push({ kind: 'buy', job, request: built.request });
+    let request = built.request;
+    // A voided package's quote was used up by the label it voided: the provider re-rates it instead.
+    if (source === jobProvider.metadata.id && voided === 0) {
+      const chosen = withChosenRate(request, job.rows[0].record['rate-id']);
+      request = chosen.request;
+      if (chosen.stale && !live)
+        notes.push(
+          `package ${job.packageId}: carrier or service changed since choose-carriers, so ${jobProvider.metadata.name} re-rates ${request.rate.carrier} ${request.rate.service} before buying`,
+        );
+    }
+    if (live) tasks.push({ kind: 'fetch', provider: jobProvider, job, shipment: live, request });
+    else tasks.push({ kind: 'buy', provider: jobProvider, job, request });
   }
 
   let done = 0;
@@ -264,22 +301,25 @@ export async function generateLabels(
   };
   const results = await pool(tasks, options.concurrency ?? 4, async (task): Promise<Outcome | null> => {
     const where = problem(ordersTable.name, task.job.rows[0].rowNumber, null, '');
+    const provider = task.provider;
     try {
       if (task.kind === 'buy') {
-        const request = await rateForPurchase(provider, task.request, options.http);
-        if (!request.ok) {
-          noteProblems(task.job, [
-            { ...where, message: `package ${task.job.packageId}: ${request.message}` },
-          ]);
+        const r = await buyChosenRate(provider, task.request, options.http);
+        if (r.ok) {
+          progress();
+          if (r.note) notes.push(`package ${task.job.packageId}: ${r.note}`);
+          return { kind: 'bought', job: task.job, request: r.request, label: r.label };
+        }
+        if (r.stage === 'rate') {
+          noteProblems(task.job, [{ ...where, message: `package ${task.job.packageId}: ${r.message}` }]);
           return null;
         }
-        const r = await provider.buyLabel!(request.value, options.http);
         progress();
-        if (r.ok) return { kind: 'bought', job: task.job, request: request.value, label: r.value };
+        const error = r.error;
         noteProblems(task.job, [
           {
             ...where,
-            message: `${provider.metadata.id} did not sell a label for package ${task.job.packageId}: ${r.error.message}${r.error.retryable ? ' (temporary: run labels again)' : ''}`,
+            message: `${provider.metadata.id} did not sell a label for package ${task.job.packageId}: ${error.message}${error.retryable ? ' (temporary: run labels again)' : ''}`,
           },
         ]);
         return null;
@@ -483,7 +523,7 @@ export async function generateLabels(
     ),
   );
   await book.write({ sheets: [ordersEditor.toWrite(), shipmentsEditor.toWrite(), log.toWrite()] });
-  const lines = [`Labels (${provider.metadata.name}, ${format}): ${summary}.`];
+  const lines = [`Labels (${provider.metadata.name}, ${format}): ${summary}.`, ...notes.map((n) => `  ${n}`)];
   for (const f of written.files) lines.push(`  wrote ${f}`);
   if (batchLabels.length === 0 && tasks.length === 0)
     lines.push(

@@ -28,6 +28,7 @@ export * from './chooseCarriers';
 export * from './chooseCarriersConfig';
 export * from './rateOrder';
 export * from './quoters';
+export * from './rateSources';
 export * from './confirmShipments';
 export * from './confirmViaApi';
 export * from './confirmViaFeed';

@@ -12,6 +12,10 @@ import type { HttpPort } from '../http/httpPort';
 export interface Quoted extends Candidate {
   readonly zone: string;
   readonly billableOz: number | null;
+  /** A live provider that quoted it (absent: the rate card). */
+  readonly provider?: string;
+  /** The provider's id for buying exactly this quote (Buy Shipping: requestToken|rateId). */
+  readonly rateId?: string;
 }
 
 export type QuoteResult =

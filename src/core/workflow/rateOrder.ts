@@ -2,6 +2,7 @@
  * One order's carrier choice: its items packed, each package quoted by the carrier plug-in, the rules and
  * the promise applied, the service chosen. Pure apart from the quoter (a live plug-in's getRates).
  */
+import { formatRateId } from '../carriers/chosenRate';
 import type { Address, RateRequest } from '../carriers/plugin';
 import { selectService } from '../carriers/selectService';
 import { majorUnitsConverter } from '../carriers/majorUnits';
@@ -40,6 +41,8 @@ export interface RatedFields {
   readonly 'expected-delivery': string | null;
   readonly 'rates-considered': string;
   readonly 'shipping-options': string | null;
+  readonly 'rate-source': string;
+  readonly 'rate-id': string | null;
   readonly status: 'Rated';
   /** The order's warning (it ships late), or null. */
   readonly problem: string | null;
@@ -259,6 +262,8 @@ export function rateOrder(
       'expected-delivery': c.expectedDelivery,
       'rates-considered': formatRatesConsidered(topThree(chosen.eligible, c), cache.considered),
       'shipping-options': outcome.signature ? 'signature' : null,
+      'rate-source': c.provider ?? 'card',
+      'rate-id': c.rateId ? formatRateId(c.rateId, c.carrier, c.service) : null,
       status: 'Rated',
       problem: warning,
     };

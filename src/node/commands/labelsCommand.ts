@@ -82,6 +82,8 @@ export function registerLabels(program: Command): void {
             sink: new FileLabelSink(outDir),
             format: format as 'pdf' | 'zpl' | undefined,
             reprint: opts.reprint,
+            // A package whose rate Buy Shipping quoted is bought there, at that quote, whatever --provider says.
+            providers: known.providers,
           },
           nodeRunContext(progress),
         );

@@ -121,9 +121,16 @@ describe('Buy Shipping plug-in', () => {
     const rates = await plugin.getRates!(rateRequest, http);
     expect(rates.ok).toBe(true);
     if (!rates.ok) return;
-    expect(rates.value.map((r) => [r.carrier, r.service, r.price.minor, r.expectedDelivery])).toEqual([
-      ['USPS', 'USPS Ground Advantage', 540, '2026-12-05'],
-      ['UPS', 'UPS Ground', 891, '2026-12-04'],
+    // A 36 oz package (3 lb): every service the fake desk sells, priced by weight, with its promise window.
+    expect(
+      rates.value.map((r) => [r.carrier, r.service, r.price.minor, r.expectedDelivery, r.billableWeightOz]),
+    ).toEqual([
+      ['Amazon Shipping', 'Amazon Shipping Ground', 590, '2026-12-05', 48],
+      ['USPS', 'USPS Ground Advantage', 920, '2026-12-06', 48],
+      ['USPS', 'USPS Priority Mail', 1105, '2026-12-04', 48],
+      ['UPS', 'UPS Ground', 1195, '2026-12-05', 48],
+      ['UPS', 'UPS 2nd Day Air', 2560, '2026-12-03', 48],
+      ['UPS', 'UPS Next Day Air', 4410, '2026-12-02', 48],
     ]);
     const rateCall = amazon.requests.find((r) => r.path === '/shipping/v2/shipments/rates')!;
     expect(rateCall.headers['x-amzn-shipping-business-id']).toBe('AmazonShipping_US');
@@ -132,13 +139,13 @@ describe('Buy Shipping plug-in', () => {
       packages: [{ weight: { value: 36, unit: 'OUNCE' } }],
     });
     const label = await plugin.buyLabel!(
-      { idempotencyKey: 'pkg-1', rate: rates.value[1], rateRequest, format: 'ZPL' },
+      { idempotencyKey: 'pkg-1', rate: rates.value[3], rateRequest, format: 'ZPL' },
       http,
     );
     expect(label.ok && label.value).toMatchObject({
       trackingNumber: '1Z999AA10123456784',
       carrier: 'UPS',
-      cost: { minor: 891, currency: 'USD' },
+      cost: { minor: 1195, currency: 'USD' },
       confirmedToAmazon: true,
       data: expect.stringMatching(/^\^XA/),
     });

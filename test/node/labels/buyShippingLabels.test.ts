@@ -70,8 +70,8 @@ test('re-rates, buys once per package, records Amazon shipment ids; the second r
   ).rows.map((r) => r.record);
   expect(shipments.map((s) => [s.provider, s.carrier, s['tracking-number'], s.cost])).toEqual(
     expect.arrayContaining([
-      ['amazon', 'UPS', '1Z999AA10123456784', 891],
-      ['amazon', 'USPS', '9400111899223197428490', 540],
+      ['amazon', 'UPS', '1Z999AA10123456784', 1100],
+      ['amazon', 'USPS', '9400111899223197428497', 815],
     ]),
   );
   for (const s of shipments) expect(s['provider-shipment-id']).toMatch(/^amzn1\.shipment\.\d+$/);
