@@ -5,9 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LWA_TOKEN_ENDPOINT, SPAPI_ENDPOINTS, defaultSettingsRows, splitTabDelimited } from '../src/core';
+import { LWA_TOKEN_ENDPOINT, SPAPI_ENDPOINTS } from '../src/core';
 import { AppsScript, ROOT, buildAddonOnce } from '../test/fakes/appsScript';
 import { CREDENTIALS, FakeSpApi } from '../test/fakes/spApiServer';
+import { seedSampleSeller } from '../test/addon/sheetFromTemplates';
 import { sampleOrders } from '../test/node/amazon/sampleOrders';
 
 const SIZES = [100, 1000, 10000];
@@ -38,33 +39,6 @@ interface Row {
   counts: number[];
   total: number[];
   ms: number[];
-}
-
-const sampleGrid = (folder: string, file: string) =>
-  splitTabDelimited(fs.readFileSync(path.join(ROOT, 'templates', folder, file), 'utf8'));
-
-/** The sample seller's stock, rate card, boxes, rules and Settings, so every step does real work. */
-function seedSeller(gas: AppsScript): void {
-  for (const [sheet, folder, file] of [
-    ['Inventory', 'sample', 'inventory.tsv'],
-    ['Listings', 'sample', 'listings.tsv'],
-    ['Services', 'rates', 'sample-services.tsv'],
-    ['Rates', 'rates', 'sample-rates.tsv'],
-    ['Surcharges', 'rates', 'sample-surcharges.tsv'],
-    ['Zones', 'rates', 'sample-zones-895.tsv'],
-    ['Boxes', 'sample', 'boxes.tsv'],
-    ['Rules', 'sample', 'rules.tsv'],
-  ])
-    gas.spreadsheet.seed(sheet, sampleGrid(folder, file));
-  const sample = new Map(
-    sampleGrid('sample', 'settings.tsv')
-      .slice(1)
-      .map((r) => [String(r[0]), String(r[1])]),
-  );
-  gas.spreadsheet.seed('Settings', [
-    ['key', 'value', 'description'],
-    ...defaultSettingsRows().map((r) => [r.key, sample.get(r.key) ?? r.value, r.description]),
-  ]);
 }
 
 /** Amazon's servers (the SP-API fake, in process) and the seller's keys, saved as the Settings dialog does. */
@@ -132,7 +106,7 @@ function main(): void {
       i,
       measure(gas, () => gas.call('menuSetUpSheets')),
     );
-    seedSeller(gas);
+    seedSampleSeller(gas);
     connectAmazon(gas);
     record(
       'Import orders from Amazon (3 new orders)',

@@ -30,12 +30,8 @@ export function column(gas: AppsScript, sheet: string, header: string): number {
 const sampleGrid = (folder: string, file: string): Grid =>
   splitTabDelimited(fs.readFileSync(path.join(ROOT, 'templates', folder, file), 'utf8'));
 
-/**
- * The sample seller's sheet: orders imported through the add-on, Inventory, Listings, the SAMPLE rate card,
- * boxes and rules and the sample Settings pasted in from templates/, then Check stock run from the menu, so
- * the per-order step has Allocated items to work on.
- */
-export function sellerSheet(gas = sheetFromTemplates()): AppsScript {
+/** The sample seller's stock, rate card, boxes, rules and Settings pasted in from templates/ (nothing run yet). */
+export function seedSampleSeller(gas: AppsScript): AppsScript {
   for (const [sheet, folder, file] of [
     ['Inventory', 'sample', 'inventory.tsv'],
     ['Listings', 'sample', 'listings.tsv'],
@@ -54,6 +50,15 @@ export function sellerSheet(gas = sheetFromTemplates()): AppsScript {
   );
   const settings = defaultSettingsRows().map((r) => [r.key, sample.get(r.key) ?? r.value, r.description]);
   gas.spreadsheet.seed('Settings', [['key', 'value', 'description'], ...settings]);
+  return gas;
+}
+
+/**
+ * The sample seller's sheet: orders imported through the add-on, the sample seller seeded, then Check stock run
+ * from the menu, so the per-order step has Allocated items to work on.
+ */
+export function sellerSheet(gas = sheetFromTemplates()): AppsScript {
+  seedSampleSeller(gas);
   gas.call('menuCheckStock');
   return gas;
 }
