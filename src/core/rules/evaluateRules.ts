@@ -32,23 +32,18 @@ export function evaluateRules(
   memo?: RuleOutcomeMemo,
 ): RuleOutcome {
   if (!memo) return outcomeOf(rules, (i) => rules[i].condition(facts, null));
-  let key: number | string;
   if (rules.length <= MASK_BITS) {
     let mask = 0;
     for (let i = 0; i < rules.length; i++) if (rules[i].condition(facts, null)) mask |= 1 << i;
-    key = mask;
-  } else {
-    const held: number[] = [];
-    for (let i = 0; i < rules.length; i++) if (rules[i].condition(facts, null)) held.push(i);
-    key = held.join(',');
+    let outcome = memo.get(mask);
+    if (outcome === undefined) memo.set(mask, (outcome = outcomeOf(rules, (i) => (mask & (1 << i)) !== 0)));
+    return outcome;
   }
+  const held: number[] = [];
+  for (let i = 0; i < rules.length; i++) if (rules[i].condition(facts, null)) held.push(i);
+  const key = held.join(',');
   let outcome = memo.get(key);
-  if (outcome === undefined) {
-    const k = key;
-    const held = typeof k === 'string' ? new Set(k.split(',').map(Number)) : null;
-    const holds = held ? (i: number) => held.has(i) : (i: number) => ((k as number) & (1 << i)) !== 0;
-    memo.set(key, (outcome = outcomeOf(rules, holds)));
-  }
+  if (outcome === undefined) memo.set(key, (outcome = outcomeOf(rules, (i) => held.includes(i))));
   return outcome;
 }
 
