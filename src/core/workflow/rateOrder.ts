@@ -18,6 +18,7 @@ import { orderPromise } from '../promise/deliverBy';
 import type { OrderPromise } from '../promise/deliverBy';
 import { evaluateRules } from '../rules/evaluateRules';
 import type { RuleOutcome, RuleOutcomeMemo } from '../rules/evaluateRules';
+import type { PackageFacts } from '../rules/facts';
 import { packageFacts } from '../rules/packageFacts';
 import type { ListingRecord } from '../tables/listings';
 import type { OrderRecord } from '../tables/orders';
@@ -154,7 +155,7 @@ function unitOf(
   };
 }
 
-/** The facts of the order every package of it shares (spread into each package's facts). */
+/** The facts of the order every package of it shares. */
 interface OrderFacts {
   readonly shipCountry: string;
   readonly shipState: string;
@@ -164,6 +165,38 @@ interface OrderFacts {
   readonly isPrime: boolean;
   readonly isBusinessOrder: boolean;
   readonly residential: boolean;
+}
+
+/** A package's (or an item's) facts for the rules: its size, contents and value, and its order's facts. */
+function factsOf(
+  order: OrderFacts,
+  weightOz: number,
+  sidesIn: readonly number[],
+  quantity: number,
+  skus: readonly string[],
+  orderValue: number,
+  box: string,
+): PackageFacts {
+  // Every field written out, not `...order` spread into the input: a spread into a literal takes V8's slow
+  // copy, and this runs for every item and package of a run.
+  return packageFacts({
+    weightOz,
+    lengthIn: sidesIn[0],
+    widthIn: sidesIn[1],
+    heightIn: sidesIn[2],
+    orderValue,
+    quantity,
+    skus,
+    box,
+    shipCountry: order.shipCountry,
+    shipState: order.shipState,
+    shipPostalCode: order.shipPostalCode,
+    shipCity: order.shipCity,
+    shipServiceLevel: order.shipServiceLevel,
+    isPrime: order.isPrime,
+    isBusinessOrder: order.isBusinessOrder,
+    residential: order.residential,
+  });
 }
 
 /**
@@ -213,15 +246,7 @@ export function rateOrder(
     // item ships separately when any of them holds, which is what evaluateRules(...).separate says.
     let separate = false;
     if (config.separateRules.length > 0) {
-      const facts = packageFacts({
-        weightOz: unitWeightOz * qty,
-        lengthIn: sides[0],
-        widthIn: sides[1],
-        heightIn: sides[2],
-        quantity: qty,
-        skus: [r.sku],
-        ...orderFacts,
-      });
+      const facts = factsOf(orderFacts, unitWeightOz * qty, sides, qty, [r.sku], 0, '');
       for (const rule of config.separateRules)
         if (rule.condition(facts, null)) {
           separate = true;
@@ -314,17 +339,15 @@ export function rateOrder(
         skus.push(r.record.sku);
         requestItems.push({ orderItemId: r.record['order-item-id'], sku: r.record.sku, quantity: units });
       }
-      const facts = packageFacts({
-        weightOz: pkg.weightOz,
-        lengthIn: pkg.sidesIn[0],
-        widthIn: pkg.sidesIn[1],
-        heightIn: pkg.sidesIn[2],
-        orderValue: cache.toMajor(minor, currency),
+      const facts = factsOf(
+        orderFacts,
+        pkg.weightOz,
+        pkg.sidesIn,
         quantity,
         skus,
-        box: pkg.box ?? '',
-        ...orderFacts,
-      });
+        cache.toMajor(minor, currency),
+        pkg.box ?? '',
+      );
       const outcome = evaluateRules(config.rules, facts, cache.outcomes);
       if (outcome.holdRow !== null) return fail(pkg.rows[0], null, `held by Rules row ${outcome.holdRow}`);
       const packageId = `${orderId}-${pkg.number}`;
