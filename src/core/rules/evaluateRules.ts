@@ -17,9 +17,9 @@ export interface RuleOutcome {
 }
 
 /**
- * Outcomes already made in one run, by which rules held. An outcome depends on nothing else, so packages whose
- * facts make the same rules hold share one (read-only) outcome object — which lets a caller memoise what it
- * derives from it (the service chosen from the same quotes) by identity.
+ * Outcomes already made for one list of rules (one run), by which of them held. An outcome depends on nothing
+ * else, so packages whose facts make the same rules hold share one (read-only) outcome object — which lets a
+ * caller memoise what it derives from it (the service chosen from the same quotes) by identity.
  */
 export type RuleOutcomeMemo = Map<number | string, RuleOutcome>;
 
