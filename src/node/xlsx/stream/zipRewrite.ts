@@ -142,7 +142,7 @@ export class ZipRewriter {
     const headerAt = this.position;
     const header = Buffer.alloc(30 + nameBytes.length);
     this.position += header.length;
-    const deflate = zlib.createDeflateRaw({ level: 6 });
+    const deflate = zlib.createDeflateRaw({ level: Number(process.env.ZL ?? 6) });
     let crc = 0;
     let size = 0;
     let compressed = 0;
