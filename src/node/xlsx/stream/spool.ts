@@ -24,6 +24,11 @@ export class Spool {
     this.fd = fs.openSync(this.file, 'w+', 0o600);
   }
 
+  /** Bytes pushed so far. */
+  get size(): number {
+    return this.written + this.pendingLength;
+  }
+
   /** Park a line; returns where it starts (its byte length comes with it). */
   push(line: string): { offset: number; length: number } {
     const length = Buffer.byteLength(line, 'utf8') + 1;
@@ -76,6 +81,18 @@ export class Spool {
       const parts = text.split('\n');
       parts.pop();
       for (const p of parts) yield p;
+    }
+  }
+
+  /** Every byte pushed, in order, in blocks (rows parked as finished XML are copied out this way). */
+  *bytes(): Generator<Buffer> {
+    this.flush();
+    for (let at = 0; at < this.written; ) {
+      const block = Buffer.allocUnsafe(Math.min(1 << 20, this.written - at));
+      const n = fs.readSync(this.fd, block, 0, block.length, at);
+      if (n <= 0) throw new Error('spool file truncated');
+      at += n;
+      yield n === block.length ? block : block.subarray(0, n);
     }
   }
 
