@@ -10,7 +10,8 @@ export class Spool {
   private readonly file: string;
   private readonly fd: number;
   private written = 0;
-  private pending: string[] = [];
+  /** Lines not written yet, encoded straight into this buffer (no join, no second copy). */
+  private pending = Buffer.allocUnsafe(1 << 20);
   private pendingLength = 0;
   private backing: Buffer = Buffer.alloc(256 * 1024);
   private cache: Buffer = Buffer.alloc(0);
@@ -31,20 +32,22 @@ export class Spool {
 
   /** Park a line; returns where it starts (its byte length comes with it). */
   push(line: string): { offset: number; length: number } {
-    const length = Buffer.byteLength(line, 'utf8') + 1;
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (line.length * 3 + 1 > this.pending.length - this.pendingLength) {
+      this.flush();
+      if (line.length * 3 + 1 > this.pending.length) this.pending = Buffer.allocUnsafe(line.length * 3 + 1);
+    }
     const offset = this.written + this.pendingLength;
-    this.pending.push(line, '\n');
-    this.pendingLength += length;
-    if (this.pendingLength >= 1 << 20) this.flush();
-    return { offset, length };
+    const n = this.pending.write(line, this.pendingLength, 'utf8');
+    this.pending[this.pendingLength + n] = 10;
+    this.pendingLength += n + 1;
+    return { offset, length: n + 1 };
   }
 
   private flush(): void {
     if (this.pendingLength === 0) return;
-    const data = Buffer.from(this.pending.join(''), 'utf8');
-    fs.writeSync(this.fd, data, 0, data.length, this.written);
-    this.written += data.length;
-    this.pending = [];
+    fs.writeSync(this.fd, this.pending, 0, this.pendingLength, this.written);
+    this.written += this.pendingLength;
     this.pendingLength = 0;
   }
 
