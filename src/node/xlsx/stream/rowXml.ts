@@ -25,7 +25,7 @@ export interface ParsedRow {
 }
 
 export interface CellReader {
-  readonly strings: readonly Cell[];
+  readonly strings: { readonly length: number; get(i: number): string | undefined };
   readonly styles: BookStyles;
   readonly date1904: boolean;
 }
@@ -122,7 +122,7 @@ export function cellValue(cell: RawCell, reader: CellReader): Cell {
     case 's': {
       const v = V.exec(inner);
       if (!v) return null;
-      const s = reader.strings[Number(v[1])];
+      const s = reader.strings.get(Number(v[1]));
       return s === undefined ? null : s;
     }
     case 'str': {

@@ -44,7 +44,9 @@ function isNameByte(b: number): boolean {
 }
 
 /** The `<[prefix:]sheetData …>` open tag in `buf`: [tag start, tag end, prefix, self-closing], or null. */
-function findSheetData(buf: Buffer): { start: number; end: number; prefix: string; selfClosing: boolean } | null {
+function findSheetData(
+  buf: Buffer,
+): { start: number; end: number; prefix: string; selfClosing: boolean } | null {
   for (let at = buf.indexOf('sheetData'); at >= 0; at = buf.indexOf('sheetData', at + 1)) {
     const after = buf[at + 9];
     if (after === undefined) return null;
@@ -191,7 +193,8 @@ export async function* scanSheet(xml: Readable, label: string): AsyncGenerator<S
     const before = buf.length;
     buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
     // `</sheetData` may straddle the chunks: search from just before the join.
-    if ((state as string) === 'rows' && close < 0) close = buf.indexOf(dataClose, Math.max(0, before - dataClose.length));
+    if ((state as string) === 'rows' && close < 0)
+      close = buf.indexOf(dataClose, Math.max(0, before - dataClose.length));
     yield* feed(false);
   }
   yield* feed(true);

@@ -90,7 +90,7 @@ export class Spool {
   /** Every byte pushed, in order, in blocks (rows parked as finished XML are copied out this way). */
   *bytes(): Generator<Buffer> {
     this.flush();
-    for (let at = 0; at < this.written; ) {
+    for (let at = 0; at < this.written;) {
       const block = Buffer.allocUnsafe(Math.min(1 << 20, this.written - at));
       const n = fs.readSync(this.fd, block, 0, block.length, at);
       if (n <= 0) throw new Error('spool file truncated');

@@ -51,13 +51,14 @@ import type { Progress } from '../../progress';
 import { removeStaleTemps } from '../atomicWrite';
 import { acquireLock } from '../fileLock';
 import { WorkbookFileError } from '../xlsxWorkbook';
-import { BookStyles, isDate1904, readSharedStrings } from './bookParts';
+import { BookStyles, SharedStrings, isDate1904, readSharedStrings } from './bookParts';
 import type { CellReader, ParsedRow, RawCell } from './rowXml';
 import { cellValue, lastColumn, parseRow, xmlEscape } from './rowXml';
 import type { CellChange, WriteContext } from './rowWriter';
 import { mayUseOrphanedFormula, newRowXml, patchedRowXml } from './rowWriter';
 import { scanSheet } from './sheetScan';
 import { ByteSink } from './byteSink';
+import { KeyTable } from './keyTable';
 import { RowIndex } from './rowIndex';
 import { Spool } from './spool';
 import type { SourceEntry } from './zipRewrite';
@@ -182,7 +183,9 @@ async function openBookParts(
   const stylesZip = zipPart('xl/styles.xml');
   const styles = new BookStyles(stylesZip ? (await readZipEntry(file, stylesZip)).toString('utf8') : null);
   const stringsZip = zipPart('xl/sharedStrings.xml');
-  const strings = stringsZip ? await readSharedStrings(openZipEntry(file, stringsZip), label, limits) : [];
+  const strings = stringsZip
+    ? await readSharedStrings(openZipEntry(file, stringsZip), label, limits)
+    : new SharedStrings();
   return {
     file,
     label,
@@ -214,10 +217,10 @@ class StreamRun {
   private positions = new Map<string, number>();
   private addedHeaders = new Map<number, string>();
   /**
-   * key → its existing row (> 0), or minus the file row of a key only the file has. Small integers, so a
-   * million keys hold no boxed numbers; the file row of an existing key is in `fileRowOf`.
+   * key → its existing row (> 0), or minus the file row of a key only the file has (off the heap: a million
+   * keys); the file row of an existing key is in `fileRowOf`.
    */
-  private readonly keys = new Map<string, number>();
+  private readonly keys = new KeyTable();
   private fileRowOf = new Int32Array(0);
   /** Where the sheet's rows lie (merge: the rewrite copies untouched rows as bytes). */
   private readonly rowIndex = new RowIndex();
@@ -741,9 +744,9 @@ class StreamRun {
       return r <= lastAppend ? r : Infinity;
     };
     const sink = new ByteSink();
-    const source = (
-      openZipEntry(this.book.file, this.book.table.zipEntry) as AsyncIterable<Buffer>
-    )[Symbol.asyncIterator]();
+    const source = (openZipEntry(this.book.file, this.book.table.zipEntry) as AsyncIterable<Buffer>)[
+      Symbol.asyncIterator
+    ]();
     /** Inflated bytes of the sheet [winStart, srcPos); those before `copied` are in the output already. */
     let win: Buffer = Buffer.alloc(0);
     let winStart = 0;
@@ -816,7 +819,9 @@ class StreamRun {
         } else if (orphans.size > 0 && win.indexOf('t="shared"', start - winStart) >= 0) {
           const xml = text();
           if (mayUseOrphanedFormula(xml, this.ctx))
-            replacement = patchedRowXml(parseRow(r, xml), r, new Map(), this.ctx, (c) => cellValue(c, reader));
+            replacement = patchedRowXml(parseRow(r, xml), r, new Map(), this.ctx, (c) =>
+              cellValue(c, reader),
+            );
         }
         if (replacement !== null) {
           sink.put(replacement);
@@ -852,7 +857,11 @@ class StreamRun {
         yield block;
         written += block.length;
         const share = written / Math.max(1, this.appendXml.size);
-        this.options.progress?.update(`Writing ${this.schema.name}`, rows.length + Math.round(share * this.added), total);
+        this.options.progress?.update(
+          `Writing ${this.schema.name}`,
+          rows.length + Math.round(share * this.added),
+          total,
+        );
       }
     }
     sink.put(this.sheetTail.xml);
@@ -860,8 +869,8 @@ class StreamRun {
   }
 
   /** Per file column: its spec, sheet column (0 until the column has a place), format, where its currency is. */
-  private plan: { name: string; spec: ColumnSpec; col: number; format: CellFormat; currencyAt: number }[] | null =
-    null;
+  private plan:
+    { name: string; spec: ColumnSpec; col: number; format: CellFormat; currencyAt: number }[] | null = null;
 
   private appendChanges(values: readonly FieldValue[]): Map<number, CellChange> {
     this.plan ??= this.columns.map((name) => {
