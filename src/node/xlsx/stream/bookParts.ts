@@ -5,7 +5,6 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import type { Cell } from '../../../core';
 import type { BulkLimits } from '../../bulk/bulkLimits';
 import { BulkFileError } from '../../bulk/bulkLimits';
 import { stringItemText, xmlEscape, xmlText } from './rowXml';
