@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { SharedStrings } from '../../../src/node/xlsx/stream/bookParts';
 import { KeyTable } from '../../../src/node/xlsx/stream/keyTable';
-import { parseRow } from '../../../src/node/xlsx/stream/rowXml';
+import { lastColumn, parseRow } from '../../../src/node/xlsx/stream/rowXml';
 import type { SheetPiece } from '../../../src/node/xlsx/stream/sheetScan';
 import { scanSheet } from '../../../src/node/xlsx/stream/sheetScan';
 
@@ -159,5 +159,20 @@ test('shared strings come back as pushed, any text', () => {
       expect(s.get(strings.length)).toBeUndefined();
       expect(s.get(-1)).toBeUndefined();
     }),
+  );
+});
+
+test('a row parsed from its first bytes gives the whole row’s first cells when the parse stopped past them; its last column read from bytes', async () => {
+  await fc.assert(
+    fc.asyncProperty(rowArb, fc.integer({ min: 1, max: 5 }), fc.nat(300), async (row, upTo, bytes) => {
+      const { xml } = sheetXml('', [row]);
+      const pieces = await scan(Buffer.from(xml, 'utf8'), []);
+      const raw = pieces.flatMap((x) => (x.kind === 'rows' ? x.rows : []))[0];
+      const whole = parseRow(raw.r, raw.xml, upTo);
+      const fromHead = parseRow(raw.r, raw.head(bytes), upTo);
+      if (fromHead.stopped || raw.end - raw.start <= bytes) expect(fromHead.cells).toEqual(whole.cells);
+      expect(raw.lastColumn()).toBe(lastColumn(raw.xml));
+    }),
+    { numRuns: 300 },
   );
 });

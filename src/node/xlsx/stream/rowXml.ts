@@ -22,6 +22,8 @@ export interface ParsedRow {
   /** `<row …>` with `spans` removed (cells may be added past them). */
   readonly open: string;
   readonly cells: RawCell[];
+  /** True when the parse stopped at a cell past `upTo` (so every cell up to it was complete in the text). */
+  readonly stopped: boolean;
 }
 
 export interface CellReader {
@@ -35,12 +37,23 @@ const OPEN = /^<(?:[\w.-]+:)?row\b[^>]*?(\/?)>/;
 
 /** The row's cells (`upTo`: stop after this column, for a reader that needs only the first few). */
 export function parseRow(r: number, xml: string, upTo = Infinity): ParsedRow {
+  const cells: RawCell[] = [];
+  if (xml.startsWith('<row')) {
+    const gt = xml.indexOf('>');
+    const c = xml.charCodeAt(4);
+    if (gt > 0 && (c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d)) {
+      const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
+      let open = xml.slice(0, gt + 1);
+      if (open.includes('spans=')) open = open.replace(/\s+spans="[^"]*"/, '');
+      if (selfClosing) return { r, open: open.replace(/\/>$/, '>'), cells, stopped: false };
+      return { r, open, cells, stopped: scanCells(xml, gt + 1, upTo, cells) };
+    }
+  }
   const open = OPEN.exec(xml);
   const openTag = open ? open[0].replace(/\s+spans="[^"]*"/, '').replace(/\/>$/, '>') : '<row>';
-  const cells: RawCell[] = [];
+  let stopped = false;
   if (open && open[1] !== '/') {
-    if (xml.startsWith('<row')) scanCells(xml, open[0].length, upTo, cells);
-    else {
+    {
       const body = xml.slice(open[0].length);
       CELL.lastIndex = 0;
       let prev = 0;
@@ -49,13 +62,16 @@ export function parseRow(r: number, xml: string, upTo = Infinity): ParsedRow {
         const ref = attr(attrs, 'r');
         const col = ref ? columnNumber(ref) : prev + 1;
         prev = col;
-        if (col > upTo) break;
+        if (col > upTo) {
+          stopped = true;
+          break;
+        }
         const s = attr(attrs, 's');
         cells.push({ col, xml: m[0], s: s ? Number(s) : 0, t: attr(attrs, 't') ?? 'n', inner: m[2] ?? '' });
       }
     }
   }
-  return { r, open: openTag, cells };
+  return { r, open: openTag, cells, stopped };
 }
 
 /**
@@ -63,14 +79,14 @@ export function parseRow(r: number, xml: string, upTo = Infinity): ParsedRow {
  * row it compares): `<c` then a space, `>` or `/`, its attributes to `>`, its content to `</c>`. The same
  * cells as CELL finds in such a row.
  */
-function scanCells(xml: string, from: number, upTo: number, cells: RawCell[]): void {
+function scanCells(xml: string, from: number, upTo: number, cells: RawCell[]): boolean {
   let prev = 0;
   for (let at = xml.indexOf('<c', from); at >= 0; at = xml.indexOf('<c', at + 2)) {
     const next = xml.charCodeAt(at + 2);
     if (next !== 0x20 && next !== 0x3e && next !== 0x2f && next !== 0x09 && next !== 0x0a && next !== 0x0d)
       continue;
     const gt = xml.indexOf('>', at);
-    if (gt < 0) return;
+    if (gt < 0) return false;
     const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
     const attrs = xml.slice(at + 2, selfClosing ? gt - 1 : gt);
     let end: number;
@@ -80,18 +96,19 @@ function scanCells(xml: string, from: number, upTo: number, cells: RawCell[]): v
       inner = '';
     } else {
       const close = xml.indexOf('</c>', gt);
-      if (close < 0) return;
+      if (close < 0) return false;
       end = close + 4;
       inner = xml.slice(gt + 1, close);
     }
     const ref = attr(attrs, 'r');
     const col = ref ? columnNumber(ref) : prev + 1;
     prev = col;
-    if (col > upTo) return;
+    if (col > upTo) return true;
     const s = attr(attrs, 's');
     cells.push({ col, xml: xml.slice(at, end), s: s ? Number(s) : 0, t: attr(attrs, 't') ?? 'n', inner });
     at = end - 2;
   }
+  return false;
 }
 
 function attr(attrs: string, name: string): string | undefined {

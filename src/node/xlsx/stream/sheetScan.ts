@@ -6,14 +6,42 @@
  * million-row sheet is read this way and a regex over decoded text costs several times as much.
  */
 import type { Readable } from 'node:stream';
+import { columnNumber } from './rowXml';
 
-export interface ScannedRow {
-  /** 1-based row number (the `r` attribute, or the one after the previous row). */
-  readonly r: number;
-  readonly xml: string;
-  /** Byte offsets of the element in the sheet's XML (end exclusive). */
-  readonly start: number;
-  readonly end: number;
+/** One `<row>` element: decoded only when asked (the first pass of a merge needs just its first cells). */
+export class ScannedRow {
+  private text: string | undefined;
+
+  constructor(
+    /** 1-based row number (the `r` attribute, or the one after the previous row). */
+    readonly r: number,
+    /** Byte offsets of the element in the sheet's XML (end exclusive). */
+    readonly start: number,
+    readonly end: number,
+    private readonly buf: Buffer,
+    private readonly from: number,
+  ) {}
+
+  get xml(): string {
+    return (this.text ??= this.buf.toString('utf8', this.from, this.from + this.end - this.start));
+  }
+
+  /** At most the first `bytes` bytes as text: any cell cut off at the end is incomplete, and a parser skips it. */
+  head(bytes: number): string {
+    if (this.text !== undefined || this.end - this.start <= bytes) return this.xml;
+    return this.buf.toString('utf8', this.from, this.from + bytes);
+  }
+
+  /** The column of the row's last cell (0 for none), from its bytes (rowXml's lastColumn, undecoded). */
+  lastColumn(): number {
+    const to = this.from + this.end - this.start;
+    const at = Math.max(this.buf.lastIndexOf('<c ', to - 3), this.buf.lastIndexOf(':c ', to - 3));
+    if (at < this.from) return 0;
+    const gt = this.buf.indexOf(GT, at);
+    const tag = this.buf.toString('latin1', at, gt < 0 || gt > to ? to : gt);
+    const ref = /\sr="([A-Z]*)/.exec(tag);
+    return ref ? columnNumber(ref[1]) : 0;
+  }
 }
 
 export type SheetPiece =
@@ -138,7 +166,7 @@ export async function* scanSheet(xml: Readable, label: string): AsyncGenerator<S
       const n = rowNumber(buf, start, gt);
       const r = n > 0 ? n : lastRow + 1;
       lastRow = r;
-      rows.push({ r, xml: buf.toString('utf8', start, end), start: base + start, end: base + end });
+      rows.push(new ScannedRow(r, base + start, base + end, buf, start));
       p = end;
     }
     if (state === 'rows' && p > 0) {

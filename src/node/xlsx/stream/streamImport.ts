@@ -53,7 +53,7 @@ import { acquireLock } from '../fileLock';
 import { WorkbookFileError } from '../xlsxWorkbook';
 import { BookStyles, SharedStrings, isDate1904, readSharedStrings } from './bookParts';
 import type { CellReader, ParsedRow, RawCell } from './rowXml';
-import { cellValue, lastColumn, parseRow, xmlEscape } from './rowXml';
+import { cellValue, parseRow, xmlEscape } from './rowXml';
 import type { CellChange, WriteContext } from './rowWriter';
 import { mayUseOrphanedFormula, newRowXml, patchedRowXml } from './rowWriter';
 import { scanSheet } from './sheetScan';
@@ -85,6 +85,8 @@ export class StreamImportError extends WorkbookFileError {}
 const EXCEL_ROWS = 1_048_576;
 const HEADER_SCAN_ROWS = 10;
 const CHUNK = 2048;
+/** Bytes of a row decoded to find its key cell (a whole row is decoded when they do not hold it). */
+const HEAD_BYTES = 384;
 
 /** The book lacks the table's sheet or the Log sheet: the whole-workbook path creates them. */
 export const NEEDS_WHOLE_BOOK = Symbol('needs the whole-workbook path');
@@ -364,9 +366,16 @@ class StreamRun {
             `${this.book.label}, sheet ${this.book.table.name}: row ${raw.r} is past Excel's last row.`,
           );
         this.lastRowSeen = Math.max(this.lastRowSeen, raw.r);
-        // Only the cells up to the key's (and until one has a value) are parsed: the rest are copied later.
-        this.maxCol = Math.max(this.maxCol, lastColumn(raw.xml));
-        let row = parseRow(raw.r, raw.xml, raw.r === 1 ? Infinity : this.keyReach);
+        // Only the cells up to the key's (and until one has a value) are parsed, from the row's first bytes
+        // when they hold them: the rest are copied later.
+        this.maxCol = Math.max(this.maxCol, raw.lastColumn());
+        let row: ParsedRow;
+        if (raw.r === 1) row = parseRow(raw.r, raw.xml);
+        else {
+          const head = raw.head(HEAD_BYTES);
+          row = parseRow(raw.r, head, this.keyReach);
+          if (!row.stopped && raw.end - raw.start > HEAD_BYTES) row = parseRow(raw.r, raw.xml, this.keyReach);
+        }
         if (this.sheetRows) {
           const at = this.sheetRows.push(raw.xml);
           rowAt[raw.r] = at.offset;
