@@ -34,11 +34,12 @@ export class ScannedRow {
 
   /** The column of the row's last cell (0 for none), from its bytes (rowXml's lastColumn, undecoded). */
   lastColumn(): number {
-    const to = this.from + this.end - this.start;
-    const at = Math.max(this.buf.lastIndexOf('<c ', to - 3), this.buf.lastIndexOf(':c ', to - 3));
-    if (at < this.from) return 0;
-    const gt = this.buf.indexOf(GT, at);
-    const tag = this.buf.toString('latin1', at, gt < 0 || gt > to ? to : gt);
+    // Searched within the row only (a backward search of the buffer would run on through the rows before).
+    const row = this.buf.subarray(this.from, this.from + this.end - this.start);
+    const at = Math.max(row.lastIndexOf(CELL_OPEN), row.lastIndexOf(PREFIXED_CELL_OPEN));
+    if (at < 0) return 0;
+    const gt = row.indexOf(GT, at);
+    const tag = row.toString('latin1', at, gt < 0 ? row.length : gt);
     const ref = /\sr="([A-Z]*)/.exec(tag);
     return ref ? columnNumber(ref[1]) : 0;
   }
@@ -52,6 +53,8 @@ export type SheetPiece =
   | { readonly kind: 'tail'; readonly xml: string; readonly start: number; readonly selfClosing: boolean };
 
 const LT = 0x3c;
+const CELL_OPEN = Buffer.from('<c ');
+const PREFIXED_CELL_OPEN = Buffer.from(':c ');
 const GT = 0x3e;
 const SLASH = 0x2f;
 
