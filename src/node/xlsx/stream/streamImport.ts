@@ -204,9 +204,6 @@ async function openBookParts(
   };
 }
 
-/** The file's changes for one existing row (merge) or one row of the new table (replace). */
-type FieldList = [string, FieldValue][];
-
 class StreamRun {
   private readonly action: string;
   private readonly source: string;
@@ -593,18 +590,24 @@ class StreamRun {
       else this.fileRowOf[known] = fileRow;
     }
     const existing = known === undefined || known < 0 || schema.key.length === 0 ? 0 : known;
-    const fields: FieldList = this.columns.map((c) => [c, rec[c] ?? null]);
+    const columns = this.columns;
+    const values: FieldValue[] = new Array<FieldValue>(columns.length);
+    for (let i = 0; i < columns.length; i++) values[i] = rec[columns[i]] ?? null;
     this.good++;
     if (this.replacing) {
       if (existing) this.kept[existing] = 1;
       else this.added++;
-      this.appends.push(JSON.stringify([existing, fields.map((f) => f[1])]));
+      this.appends.push(JSON.stringify([existing, values]));
       return;
     }
+    if (this.placed.length !== columns.length) this.placed = new Uint8Array(columns.length);
     if (!existing) {
-      // TableEditor.append positions only the fields with a value.
-      for (const [name, value] of fields) if (value !== null) this.position(name);
-      const values = fields.map((f) => f[1]);
+      // TableEditor.append positions only the fields with a value (a column placed once stays placed).
+      for (let i = 0; i < columns.length; i++)
+        if (values[i] !== null && !this.placed[i]) {
+          this.position(columns[i]);
+          this.placed[i] = 1;
+        }
       const r = this.firstAppendRow() + this.added;
       // Past the sheet's last row no existing row's cells are kept: the row's XML is final now.
       if (r > this.lastRowSeen) this.appendXml.push(newRowXml(r, this.appendChanges(values), this.ctx));
@@ -612,12 +615,26 @@ class StreamRun {
       this.added++;
       return;
     }
-    const keyless = fields.filter(([name]) => !schema.key.includes(name));
-    for (const [name] of keyless) this.position(name);
-    const at = this.updates.push(JSON.stringify(keyless.map((f) => f[1])));
+    // TableEditor.update positions every field it is given.
+    this.keylessAt ??= columns.flatMap((c, i) => (schema.key.includes(c) ? [] : [i]));
+    const keyless: FieldValue[] = new Array<FieldValue>(this.keylessAt.length);
+    for (let k = 0; k < keyless.length; k++) {
+      const i = this.keylessAt[k];
+      if (!this.placed[i]) {
+        this.position(columns[i]);
+        this.placed[i] = 1;
+      }
+      keyless[k] = values[i];
+    }
+    const at = this.updates.push(JSON.stringify(keyless));
     this.updateAt[existing] = at.offset;
     this.updateLength[existing] = at.length;
   }
+
+  /** Which of the file's columns have their place in the sheet (TableEditor.position done). */
+  private placed = new Uint8Array(0);
+  /** Indexes of the file's columns that are not the key's (the values of an update, in order). */
+  private keylessAt: number[] | null = null;
 
   /** The new file: other parts copied, the table's sheet and the Log rewritten, styles extended if needed. */
   private async save(): Promise<void> {
