@@ -63,13 +63,19 @@ function chooseBox(items: readonly PackItem[], boxes: readonly Box[]): Box | nul
     const v = volume(b.sidesIn);
     if (v + 1e-9 < named || v + 1e-9 < need) continue;
     if (b.maxOz !== null && weight > b.maxOz + 1e-9) continue;
-    if (!items.every((i) => fits(i.unitSidesIn, b.sidesIn))) continue;
+    if (!allFit(items, b.sidesIn)) continue;
     if (!best || v < bestVolume) {
       best = b;
       bestVolume = v;
     }
   }
   return best;
+}
+
+/** Every item's unit fits the box's sides (a loop, not `every` with a closure per box tried). */
+function allFit(items: readonly PackItem[], box: readonly number[]): boolean {
+  for (const i of items) if (!fits(i.unitSidesIn, box)) return false;
+  return true;
 }
 
 const fits = (sides: readonly number[], box: readonly number[]) =>

@@ -16,14 +16,47 @@ export interface RuleOutcome {
   readonly separate: boolean;
 }
 
-export function evaluateRules(rules: readonly Rule[], facts: PackageFacts): RuleOutcome {
+/**
+ * Outcomes already made for one list of rules (one run), by which of them held. An outcome depends on nothing
+ * else, so packages whose facts make the same rules hold share one (read-only) outcome object — which lets a
+ * caller memoise what it derives from it (the service chosen from the same quotes) by identity.
+ */
+export type RuleOutcomeMemo = Map<number | string, RuleOutcome>;
+
+/** Rules whose held-set fits a small integer's bits (more rules key by a list of indexes instead). */
+const MASK_BITS = 30;
+
+export function evaluateRules(
+  rules: readonly Rule[],
+  facts: PackageFacts,
+  memo?: RuleOutcomeMemo,
+): RuleOutcome {
+  if (!memo) return outcomeOf(rules, (i) => rules[i].condition(facts, null));
+  if (rules.length <= MASK_BITS) {
+    let mask = 0;
+    for (let i = 0; i < rules.length; i++) if (rules[i].condition(facts, null)) mask |= 1 << i;
+    let outcome = memo.get(mask);
+    if (outcome === undefined) memo.set(mask, (outcome = outcomeOf(rules, (i) => (mask & (1 << i)) !== 0)));
+    return outcome;
+  }
+  const held: number[] = [];
+  for (let i = 0; i < rules.length; i++) if (rules[i].condition(facts, null)) held.push(i);
+  const key = held.join(',');
+  let outcome = memo.get(key);
+  if (outcome === undefined) memo.set(key, (outcome = outcomeOf(rules, (i) => held.includes(i))));
+  return outcome;
+}
+
+/** The outcome of the rules that hold (`holds(i)` for rule i), in rule order. */
+function outcomeOf(rules: readonly Rule[], holds: (i: number) => boolean): RuleOutcome {
   const excludes: { target: ServiceTarget; row: number }[] = [];
   const selections: Selection[] = [];
   let signature = false;
   let holdRow: number | null = null;
   let separate = false;
-  for (const rule of rules) {
-    if (!rule.condition(facts, null)) continue;
+  for (let i = 0; i < rules.length; i++) {
+    if (!holds(i)) continue;
+    const rule = rules[i];
     const a = rule.action;
     switch (a.kind) {
       case 'exclude':

@@ -223,6 +223,7 @@ export function compileCellDecoder(spec: ColumnSpec): CellDecoder {
       };
     }
     case 'bool':
-      return slow;
+      // Sheets hand booleans over as booleans; words (TRUE, yes, 1) go through decodeCell.
+      return (cell, currency) => (typeof cell === 'boolean' ? cell : slow(cell, currency));
   }
 }

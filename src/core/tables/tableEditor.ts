@@ -26,12 +26,11 @@ export class TableEditor<S extends TableSchema> {
   private readonly addedHeaders = new Map<number, string>();
   private readonly original: Grid;
   /**
-   * col → new cells by rowIndex (0-based grid index; undefined: unchanged). By column, not by row: a step
-   * changes a few columns of many rows, and an array per row as wide as the sheet cost more than the cells.
+   * col → its changes: new cells by rowIndex (0-based grid index; undefined: unchanged) and the first and last
+   * rowIndex changed (kept as cells are set: toWrite needs nothing else). By column, not by row: a step changes
+   * a few columns of many rows, and an array per row as wide as the sheet cost more than the cells.
    */
-  private readonly changes = new Map<number, (Cell | undefined)[]>();
-  /** col → first and last rowIndex changed in it (kept as cells are set: toWrite needs nothing else). */
-  private readonly changedRows = new Map<number, { min: number; max: number }>();
+  private readonly changes = new Map<number, ColumnChanges>();
   private readonly writable: ReadonlySet<string>;
   private appendedRows = 0;
   private readonly updatedRows = new Set<number>();
@@ -66,8 +65,8 @@ export class TableEditor<S extends TableSchema> {
   }
 
   private specs: Map<string, ColumnSpec> | null = null;
-  /** Column name → its spec and position, for update. */
-  private readonly columns = new Map<string, { spec: ColumnSpec; col: number }>();
+  /** Column name → its spec, position and changes, for update (one lookup per field, not one per map). */
+  private readonly columns = new Map<string, { spec: ColumnSpec; col: number; changes: ColumnChanges }>();
 
   private spec(name: string): ColumnSpec {
     // A map, not a search of the columns: a step updates many rows of a wide table (Orders has 90 columns).
@@ -87,21 +86,29 @@ export class TableEditor<S extends TableSchema> {
   update(rowNumber: number, fields: Partial<RecordOf<S>>): boolean {
     const rowIndex = rowNumber - 1;
     let changed = false;
-    // Keys, not entries: a step updates tens of thousands of rows, and entries cost an array per field.
-    for (const name of Object.keys(fields)) {
-      const value = (fields as Record<string, FieldValue | undefined>)[name];
-      // A column's spec and position never change once found: look them up once per name, not per row.
+    const values = fields as Record<string, FieldValue | undefined>;
+    // for-in, not Object.keys or entries: a step updates tens of thousands of rows, and those cost an array each.
+    for (const name in values) {
+      const value = values[name] ?? null;
+      // A column's spec, position and changes never move once found: look them up once per name, not per row.
       let column = this.columns.get(name);
-      if (!column) this.columns.set(name, (column = { spec: this.spec(name), col: this.position(name) }));
-      const { spec, col } = column;
-      const current = this.cellAt(rowIndex, col);
+      if (!column) {
+        const col = this.position(name);
+        this.columns.set(name, (column = { spec: this.spec(name), col, changes: this.changesOf(col) }));
+      }
+      const { spec, col, changes } = column;
+      const pending = changes.cells[rowIndex];
+      const current = pending !== undefined ? pending : (this.original[rowIndex]?.[col] ?? null);
       // A blank cell set to nothing is no change (decodeCell of a blank is null) — most cells of a first run.
-      if ((current === undefined || current === null) && (value ?? null) === null) continue;
+      if (current === null && value === null) continue;
       // Only money is read and written by currency.
       const currency = spec.type === 'money' ? this.currencyFor(rowIndex, fields, spec) : null;
-      const decoded = decodeCell(spec, current ?? null, currency);
-      if (decoded.ok && decoded.value === (value ?? null)) continue;
-      this.setCell(rowIndex, col, encodeCell(spec, value, currency));
+      // An empty cell given a value is a change without decoding it.
+      if (current !== null) {
+        const decoded = decodeCell(spec, current, currency);
+        if (decoded.ok && decoded.value === value) continue;
+      }
+      changes.set(rowIndex, encodeCell(spec, value, currency));
       changed = true;
     }
     if (changed && rowIndex < this.original.length) this.updatedRows.add(rowIndex);
@@ -177,7 +184,8 @@ export class TableEditor<S extends TableSchema> {
 
   /** True when a cell was set or a row appended (a sheet that would only get its header is not a change). */
   get hasChanges(): boolean {
-    return this.changes.size > 0 || this.appendedRows > 0;
+    for (const c of this.changes.values()) if (c.min <= c.max) return true;
+    return this.appendedRows > 0;
   }
 
   /** The currency a money column is in: its own currency column (e.g. rate-currency) or the row's `currency`, as decodeTable reads it. */
@@ -191,21 +199,19 @@ export class TableEditor<S extends TableSchema> {
   }
 
   private cellAt(rowIndex: number, col: number): Cell | undefined {
-    const changed = this.changes.get(col)?.[rowIndex];
+    const changed = this.changes.get(col)?.cells[rowIndex];
     if (changed !== undefined) return changed;
     return this.original[rowIndex]?.[col];
   }
 
+  private changesOf(col: number): ColumnChanges {
+    let c = this.changes.get(col);
+    if (!c) this.changes.set(col, (c = new ColumnChanges()));
+    return c;
+  }
+
   private setCell(rowIndex: number, col: number, value: Cell): void {
-    let cells = this.changes.get(col);
-    if (!cells) this.changes.set(col, (cells = []));
-    cells[rowIndex] = value;
-    const r = this.changedRows.get(col);
-    if (!r) this.changedRows.set(col, { min: rowIndex, max: rowIndex });
-    else {
-      if (rowIndex < r.min) r.min = rowIndex;
-      if (rowIndex > r.max) r.max = rowIndex;
-    }
+    this.changesOf(col).set(rowIndex, value);
   }
 
   /**
@@ -218,19 +224,22 @@ export class TableEditor<S extends TableSchema> {
     for (const run of runs(headerCols)) {
       blocks.push({ row: 1, col: run[0] + 1, values: [run.map((c) => this.header[c])] });
     }
-    const colRows = this.changedRows;
-    const changedCols = [...colRows.keys()].sort((a, b) => a - b);
+    // A column looked up for update but never set has no changes (min > max): it is not written.
+    const changedCols = [...this.changes]
+      .filter(([, c]) => c.min <= c.max)
+      .map(([col]) => col)
+      .sort((a, b) => a - b);
     for (const run of runs(changedCols)) {
-      const min = Math.min(...run.map((c) => colRows.get(c)!.min));
-      const max = Math.max(...run.map((c) => colRows.get(c)!.max));
+      const min = Math.min(...run.map((c) => this.changes.get(c)!.min));
+      const max = Math.max(...run.map((c) => this.changes.get(c)!.max));
       const values: Cell[][] = [];
-      const cols = run.map((c) => this.changes.get(c));
+      const cols = run.map((c) => this.changes.get(c)!.cells);
       for (let r = min; r <= max; r++) {
         const original = this.original[r];
         const row: Cell[] = new Array(run.length);
         for (let k = 0; k < run.length; k++) {
           // A cell changed to null is written as null: only undefined means "as read".
-          const v = cols[k]?.[r];
+          const v = cols[k][r];
           row[k] = v !== undefined ? v : (original?.[run[k]] ?? null);
         }
         values.push(row);
@@ -248,6 +257,19 @@ export class TableEditor<S extends TableSchema> {
       return formatForSpec(spec);
     }
     return 'general';
+  }
+}
+
+/** One column's new cells by 0-based row index, and the first and last row index set (none yet: min > max). */
+class ColumnChanges {
+  readonly cells: (Cell | undefined)[] = [];
+  min = Infinity;
+  max = -Infinity;
+
+  set(rowIndex: number, value: Cell): void {
+    this.cells[rowIndex] = value;
+    if (rowIndex < this.min) this.min = rowIndex;
+    if (rowIndex > this.max) this.max = rowIndex;
   }
 }
 

@@ -17,12 +17,13 @@ import { formatSides, OWN_PACKAGING, packOrder } from '../packing/packOrder';
 import { orderPromise } from '../promise/deliverBy';
 import type { OrderPromise } from '../promise/deliverBy';
 import { evaluateRules } from '../rules/evaluateRules';
-import type { RuleOutcome } from '../rules/evaluateRules';
+import type { RuleOutcome, RuleOutcomeMemo } from '../rules/evaluateRules';
+import type { PackageFacts } from '../rules/facts';
 import { packageFacts } from '../rules/packageFacts';
 import type { ListingRecord } from '../tables/listings';
 import type { OrderRecord } from '../tables/orders';
 import type { CarrierConfig } from './chooseCarriersConfig';
-import type { QuoteResult, Quoter } from './quoters';
+import type { Quoted, QuoteResult, Quoter } from './quoters';
 
 export interface OrderRow {
   readonly rowNumber: number;
@@ -60,6 +61,8 @@ export type OrderRating =
     }
   | { ok: false; rowNumber: number; column: string | null; message: string };
 
+const SIGNATURE = { signature: true } as const;
+
 const fail = (rowNumber: number, column: string | null, message: string): OrderRating => ({
   ok: false,
   rowNumber,
@@ -88,7 +91,19 @@ export interface RatingCache {
   readonly packageText: Map<readonly number[], Map<number, string>>;
   readonly considered: RatesConsideredMemo;
   readonly toMajor: ToMajor;
+  /** Rule outcomes by which rules held (shared objects, so choices can be memoised by them). */
+  readonly outcomes: RuleOutcomeMemo;
+  /**
+   * The rate card's quotes (it hands out the same array for packages that look the same to it) → rule outcome
+   * → deliver-by → the service chosen and its rates-considered text: most packages of a run repeat one.
+   */
+  readonly choices: WeakMap<readonly Quoted[], Map<RuleOutcome, Map<string | null, Choice>>>;
 }
+
+/** What selectService and the top three make of one package's quotes, outcome and promise. */
+type Choice =
+  | { readonly ok: true; readonly chosen: Quoted; readonly considered: string }
+  | { readonly ok: false; readonly message: string };
 
 export function newRatingCache(): RatingCache {
   return {
@@ -98,6 +113,8 @@ export function newRatingCache(): RatingCache {
     packageText: new Map(),
     considered: new Map(),
     toMajor: majorUnitsConverter(),
+    outcomes: new Map(),
+    choices: new WeakMap(),
   };
 }
 
@@ -140,7 +157,7 @@ function unitOf(
   };
 }
 
-/** The facts of the order every package of it shares (spread into each package's facts). */
+/** The facts of the order every package of it shares. */
 interface OrderFacts {
   readonly shipCountry: string;
   readonly shipState: string;
@@ -150,6 +167,38 @@ interface OrderFacts {
   readonly isPrime: boolean;
   readonly isBusinessOrder: boolean;
   readonly residential: boolean;
+}
+
+/** A package's (or an item's) facts for the rules: its size, contents and value, and its order's facts. */
+function factsOf(
+  order: OrderFacts,
+  weightOz: number,
+  sidesIn: readonly number[],
+  quantity: number,
+  skus: readonly string[],
+  orderValue: number,
+  box: string,
+): PackageFacts {
+  // Every field written out, not `...order` spread into the input: a spread into a literal takes V8's slow
+  // copy, and this runs for every item and package of a run.
+  return packageFacts({
+    weightOz,
+    lengthIn: sidesIn[0],
+    widthIn: sidesIn[1],
+    heightIn: sidesIn[2],
+    orderValue,
+    quantity,
+    skus,
+    box,
+    shipCountry: order.shipCountry,
+    shipState: order.shipState,
+    shipPostalCode: order.shipPostalCode,
+    shipCity: order.shipCity,
+    shipServiceLevel: order.shipServiceLevel,
+    isPrime: order.isPrime,
+    isBusinessOrder: order.isBusinessOrder,
+    residential: order.residential,
+  });
 }
 
 /**
@@ -199,15 +248,7 @@ export function rateOrder(
     // item ships separately when any of them holds, which is what evaluateRules(...).separate says.
     let separate = false;
     if (config.separateRules.length > 0) {
-      const facts = packageFacts({
-        weightOz: unitWeightOz * qty,
-        lengthIn: sides[0],
-        widthIn: sides[1],
-        heightIn: sides[2],
-        quantity: qty,
-        skus: [r.sku],
-        ...orderFacts,
-      });
+      const facts = factsOf(orderFacts, unitWeightOz * qty, sides, qty, [r.sku], 0, '');
       for (const rule of config.separateRules)
         if (rule.condition(facts, null)) {
           separate = true;
@@ -240,14 +281,25 @@ export function rateOrder(
   const orderId = first['order-id'];
   const packages = packed.packages;
 
-  /** What a package's quote answer leads to: a failure of the whole order, or its fields (null: go on). */
-  const settle = (pkg: PackedPackage, outcome: RuleOutcome, packageId: string, result: QuoteResult) => {
+  /**
+   * What a package's quote answer leads to: a failure of the whole order, or its fields (null: go on).
+   * `shared`: the answer came from the rate card, whose quote arrays repeat (a live answer is new each time).
+   */
+  const settle = (
+    pkg: PackedPackage,
+    outcome: RuleOutcome,
+    packageId: string,
+    result: QuoteResult,
+    shared: boolean,
+  ) => {
     const rowNumber = pkg.rows[0];
     if (!result.ok)
       return fail(rowNumber, result.code === 'NO_ZONE' ? 'ship-postal-code' : null, result.message);
-    const chosen = selectService(result.quotes, outcome, promise.deliverBy);
-    if (!chosen.ok) return fail(rowNumber, null, chosen.message);
-    const c = chosen.chosen;
+    const choice = shared
+      ? memoChoice(result.quotes, outcome, promise.deliverBy, cache)
+      : choose(result.quotes, outcome, promise.deliverBy, cache);
+    if (!choice.ok) return fail(rowNumber, null, choice.message);
+    const c = choice.chosen;
     totalMinor += c.priceMinor;
     rateCurrency = c.currency;
     const fields: RatedFields = {
@@ -260,7 +312,7 @@ export function rateOrder(
       rate: c.priceMinor,
       'rate-currency': c.currency,
       'expected-delivery': c.expectedDelivery,
-      'rates-considered': formatRatesConsidered(topThree(chosen.eligible, c), cache.considered),
+      'rates-considered': choice.considered,
       'shipping-options': outcome.signature ? 'signature' : null,
       'rate-source': c.provider ?? 'card',
       'rate-id': c.rateId ? formatRateId(c.rateId, c.carrier, c.service) : null,
@@ -289,18 +341,16 @@ export function rateOrder(
         skus.push(r.record.sku);
         requestItems.push({ orderItemId: r.record['order-item-id'], sku: r.record.sku, quantity: units });
       }
-      const facts = packageFacts({
-        weightOz: pkg.weightOz,
-        lengthIn: pkg.sidesIn[0],
-        widthIn: pkg.sidesIn[1],
-        heightIn: pkg.sidesIn[2],
-        orderValue: cache.toMajor(minor, currency),
+      const facts = factsOf(
+        orderFacts,
+        pkg.weightOz,
+        pkg.sidesIn,
         quantity,
         skus,
-        box: pkg.box ?? '',
-        ...orderFacts,
-      });
-      const outcome = evaluateRules(config.rules, facts);
+        cache.toMajor(minor, currency),
+        pkg.box ?? '',
+      );
+      const outcome = evaluateRules(config.rules, facts, cache.outcomes);
       if (outcome.holdRow !== null) return fail(pkg.rows[0], null, `held by Rules row ${outcome.holdRow}`);
       const packageId = `${orderId}-${pkg.number}`;
       const request: RateRequest = {
@@ -314,16 +364,17 @@ export function rateOrder(
           lengthIn: pkg.sidesIn[0],
           widthIn: pkg.sidesIn[1],
           heightIn: pkg.sidesIn[2],
-          ...(pkg.box ? { box: pkg.box } : {}),
+          // Absent as undefined, not left out by a spread of `{}` (that takes V8's slow object copy).
+          box: pkg.box ?? undefined,
         },
         shipDate: config.shipDate,
         declaredValue: { minor, currency },
-        ...(outcome.signature ? { options: { signature: true } } : {}),
+        options: outcome.signature ? SIGNATURE : undefined,
       };
       const answer = quoter(request);
       if (answer instanceof Promise)
-        return answer.then((result) => settle(pkg, outcome, packageId, result) ?? ratePackages(n + 1));
-      const failed = settle(pkg, outcome, packageId, answer);
+        return answer.then((result) => settle(pkg, outcome, packageId, result, false) ?? ratePackages(n + 1));
+      const failed = settle(pkg, outcome, packageId, answer, true);
       if (failed) return failed;
     }
     return {
@@ -336,6 +387,37 @@ export function rateOrder(
     };
   };
   return ratePackages(0);
+}
+
+/** The service chosen for a package and its rates-considered text. */
+function choose(
+  quotes: readonly Quoted[],
+  outcome: RuleOutcome,
+  deliverBy: string | null,
+  cache: RatingCache,
+): Choice {
+  const s = selectService(quotes, outcome, deliverBy);
+  if (!s.ok) return s;
+  return {
+    ok: true,
+    chosen: s.chosen,
+    considered: formatRatesConsidered(topThree(s.eligible, s.chosen), cache.considered),
+  };
+}
+
+/** choose, memoised: the same quotes (by identity), outcome and deliver-by always choose the same. */
+function memoChoice(
+  quotes: readonly Quoted[],
+  outcome: RuleOutcome,
+  deliverBy: string | null,
+  cache: RatingCache,
+): Choice {
+  let byOutcome = cache.choices.get(quotes);
+  if (!byOutcome) cache.choices.set(quotes, (byOutcome = new Map()));
+  const byDeliverBy = child(byOutcome, outcome);
+  let c = byDeliverBy.get(deliverBy);
+  if (c === undefined) byDeliverBy.set(deliverBy, (c = choose(quotes, outcome, deliverBy, cache)));
+  return c;
 }
 
 /** Orders of a day share a handful of promise dates; time-zone math is the costly part, so do it once each. */

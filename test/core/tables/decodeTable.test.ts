@@ -100,6 +100,24 @@ describe('TableEditor', () => {
     expect(e.summary()).toEqual({ sheet: 'Inventory', added: 0, updated: 1 });
   });
 
+  it('a column only ever set to what it holds is not written, and is no change', () => {
+    const grid = [
+      ['sku', 'location', 'on-hand', 'reserved', 'available'],
+      ['A', 'L1', 5, 1, null],
+      ['B', 'L1', 2, null, ''],
+    ];
+    const e = new TableEditor(inventoryTable, grid, ['reserved', 'available']);
+    // 1 read as 1, blank set to null, '' set to null: nothing changes.
+    expect(e.update(2, { reserved: 1, available: null })).toBe(false);
+    expect(e.update(3, { reserved: null, available: null })).toBe(false);
+    expect(e.hasChanges).toBe(false);
+    expect(e.toWrite().blocks).toEqual([]);
+    // Later a real change in one of those columns: only its cell is written.
+    expect(e.update(3, { available: 2 })).toBe(true);
+    expect(e.hasChanges).toBe(true);
+    expect(e.toWrite().blocks).toEqual([{ row: 3, col: 5, values: [[2]], formats: ['int'] }]);
+  });
+
   it('refuses to write a column the step does not own', () => {
     const e = new TableEditor(inventoryTable, [['sku', 'location', 'on-hand']], ['reserved']);
     expect(() => e.update(2, { 'on-hand': 3 })).toThrow(/not writable/);
