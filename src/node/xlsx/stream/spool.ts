@@ -23,7 +23,17 @@ export class Spool {
       `shipsheet-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.spool`,
     );
     this.fd = fs.openSync(this.file, 'w+', 0o600);
+    // Unlinked while open (POSIX): the data lives as long as the descriptor, so even a killed run leaves no
+    // spool behind. Windows refuses to unlink an open file; there it is removed by close().
+    try {
+      fs.unlinkSync(this.file);
+      this.unlinked = true;
+    } catch {
+      // removed on close
+    }
   }
+
+  private unlinked = false;
 
   /** Bytes pushed so far. */
   get size(): number {
@@ -105,6 +115,6 @@ export class Spool {
     } catch {
       // already closed
     }
-    fs.rmSync(this.file, { force: true });
+    if (!this.unlinked) fs.rmSync(this.file, { force: true });
   }
 }
