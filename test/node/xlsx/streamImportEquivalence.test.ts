@@ -5,7 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { FieldValue, TableSchema } from '../../../src/core';
-import { ALL_TABLES, MemoryWorkbook, TableEditor, logEditor, tableByName } from '../../../src/core';
+import {
+  ALL_TABLES,
+  MemoryWorkbook,
+  TableEditor,
+  encodeCell,
+  logEditor,
+  tableByName,
+} from '../../../src/core';
 import { bulkExport, sheetRowsFromBook } from '../../../src/node/bulk/bulkExport';
 import { bulkImport } from '../../../src/node/bulk/bulkImport';
 import { XlsxWorkbook } from '../../../src/node/xlsx/xlsxWorkbook';
@@ -120,3 +127,67 @@ test('streaming import = whole-workbook import, every table, merge and replace',
     { numRuns: 40 },
   );
 }, 240_000);
+
+let n2 = 0;
+test('streaming import = whole-workbook import when rows are long and the key is their last column', async () => {
+  const schema = tableByName('Inventory')!;
+  await fc.assert(
+    fc.asyncProperty(recordsArbitrary(schema, 6), fc.nat(900), async (records, noteLength) => {
+      const k = n2++;
+      // The seller's long note first, then the table's columns in reverse: the key cell is past the bytes the
+      // first pass decodes to find it.
+      const columns = [...schema.columns].reverse();
+      const grid = [
+        ['My notes', ...columns.map((c) => c.name)],
+        ...records
+          .slice(0, 3)
+          .map((r, i) => [
+            `${i}`.padEnd(noteLength, 'ü'),
+            ...columns.map((c) => encodeCell(c, r[c.name] ?? null)),
+          ]),
+      ];
+      const base = path.join(dir, `long-base-${k}.xlsx`);
+      const book = await XlsxWorkbook.open(base, { create: true, lock: false });
+      const log = logEditor(null);
+      log.append({
+        time: '2026-11-30T10:00:00Z',
+        action: 'set up',
+        'rows-read': 0,
+        'rows-changed': 0,
+        problems: 0,
+      });
+      await book.write({
+        sheets: [
+          { sheet: schema.name, create: true, blocks: [{ row: 1, col: 1, values: grid }] },
+          log.toWrite(),
+        ],
+      });
+      book.close();
+      const updated: Record<string, FieldValue> = { ...(records[5] ?? records[0]) };
+      for (const key of schema.key) updated[key] = records[2]?.[key] ?? null;
+      const file = path.join(dir, `long-in-${k}.csv`);
+      await exportFile(
+        schema,
+        [records[1], updated, ...records.slice(3, 5)].filter((r) => r !== undefined),
+        file,
+      );
+      const whole = path.join(dir, `long-whole-${k}.xlsx`);
+      const streamed = path.join(dir, `long-streamed-${k}.xlsx`);
+      fs.copyFileSync(base, whole);
+      fs.copyFileSync(base, streamed);
+      const wholeBook = await XlsxWorkbook.open(whole, { lock: false });
+      let expected;
+      try {
+        expected = await bulkImport(wholeBook, schema, file, context, { errorsFile: false });
+      } finally {
+        wholeBook.close();
+      }
+      const actual = await streamImportIntoBook(streamed, schema, file, context, { errorsFile: false });
+      expect(actual).toEqual(expected);
+      expect(await gridsOf(streamed, [schema.name, 'Log'])).toEqual(
+        await gridsOf(whole, [schema.name, 'Log']),
+      );
+    }),
+    { numRuns: 15 },
+  );
+}, 120_000);

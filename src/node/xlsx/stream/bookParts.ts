@@ -5,16 +5,55 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import type { Cell } from '../../../core';
 import type { BulkLimits } from '../../bulk/bulkLimits';
 import { BulkFileError } from '../../bulk/bulkLimits';
 import { stringItemText, xmlEscape, xmlText } from './rowXml';
 
 const SI = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
 
+/**
+ * The book's shared strings, as UTF-8 in one buffer with their offsets: a million-row book has a million or
+ * more of them, which as JS strings (each slice keeping its chunk of XML alive) are ~100 MB of heap the
+ * collector traces on every full collection; here they are off the heap and decoded when a cell needs one.
+ */
+export class SharedStrings {
+  private data = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+  private ends = new Uint32Array(1024);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(s: string): void {
+    if (s.length * 3 > this.data.length - this.used) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.data.length * 2, this.used + s.length * 3));
+      this.data.copy(bigger, 0, 0, this.used);
+      this.data = bigger;
+    }
+    this.used += this.data.write(s, this.used, 'utf8');
+    if (this.count === this.ends.length) {
+      const bigger = new Uint32Array(this.ends.length * 2);
+      bigger.set(this.ends);
+      this.ends = bigger;
+    }
+    this.ends[this.count++] = this.used;
+  }
+
+  get(i: number): string | undefined {
+    if (!(i >= 0 && i < this.count)) return undefined;
+    return this.data.toString('utf8', i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
+}
+
 /** Every shared string, in order, as the backend reads them. */
-export async function readSharedStrings(xml: Readable, label: string, limits: BulkLimits): Promise<Cell[]> {
-  const out: Cell[] = [];
+export async function readSharedStrings(
+  xml: Readable,
+  label: string,
+  limits: BulkLimits,
+): Promise<SharedStrings> {
+  const out = new SharedStrings();
   const decoder = new StringDecoder('utf8');
   let text = '';
   let chars = 0;

@@ -137,7 +137,7 @@ export function patchedRowXml(
 }
 
 /** A row that did not exist: its cells in column order. */
-function newRowXml(r: number, changes: ReadonlyMap<number, CellChange>, ctx: WriteContext): string {
+export function newRowXml(r: number, changes: ReadonlyMap<number, CellChange>, ctx: WriteContext): string {
   let cols = [...changes.keys()];
   for (let i = 1; i < cols.length; i++)
     if (cols[i] < cols[i - 1]) {

@@ -22,10 +22,12 @@ export interface ParsedRow {
   /** `<row …>` with `spans` removed (cells may be added past them). */
   readonly open: string;
   readonly cells: RawCell[];
+  /** True when the parse stopped at a cell past `upTo` (so every cell up to it was complete in the text). */
+  readonly stopped: boolean;
 }
 
 export interface CellReader {
-  readonly strings: readonly Cell[];
+  readonly strings: { readonly length: number; get(i: number): string | undefined };
   readonly styles: BookStyles;
   readonly date1904: boolean;
 }
@@ -35,24 +37,78 @@ const OPEN = /^<(?:[\w.-]+:)?row\b[^>]*?(\/?)>/;
 
 /** The row's cells (`upTo`: stop after this column, for a reader that needs only the first few). */
 export function parseRow(r: number, xml: string, upTo = Infinity): ParsedRow {
-  const open = OPEN.exec(xml);
-  const openTag = open ? open[0].replace(/\s+spans="[^"]*"/, '').replace(/\/>$/, '>') : '<row>';
   const cells: RawCell[] = [];
-  if (open && open[1] !== '/') {
-    const body = xml.slice(open[0].length);
-    CELL.lastIndex = 0;
-    let prev = 0;
-    for (let m = CELL.exec(body); m; m = CELL.exec(body)) {
-      const attrs = m[1];
-      const ref = attr(attrs, 'r');
-      const col = ref ? columnNumber(ref) : prev + 1;
-      prev = col;
-      if (col > upTo) break;
-      const s = attr(attrs, 's');
-      cells.push({ col, xml: m[0], s: s ? Number(s) : 0, t: attr(attrs, 't') ?? 'n', inner: m[2] ?? '' });
+  if (xml.startsWith('<row')) {
+    const gt = xml.indexOf('>');
+    const c = xml.charCodeAt(4);
+    if (gt > 0 && (c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d)) {
+      const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
+      let open = xml.slice(0, gt + 1);
+      if (open.includes('spans=')) open = open.replace(/\s+spans="[^"]*"/, '');
+      if (selfClosing) return { r, open: open.replace(/\/>$/, '>'), cells, stopped: false };
+      return { r, open, cells, stopped: scanCells(xml, gt + 1, upTo, cells) };
     }
   }
-  return { r, open: openTag, cells };
+  const open = OPEN.exec(xml);
+  const openTag = open ? open[0].replace(/\s+spans="[^"]*"/, '').replace(/\/>$/, '>') : '<row>';
+  let stopped = false;
+  if (open && open[1] !== '/') {
+    {
+      const body = xml.slice(open[0].length);
+      CELL.lastIndex = 0;
+      let prev = 0;
+      for (let m = CELL.exec(body); m; m = CELL.exec(body)) {
+        const attrs = m[1];
+        const ref = attr(attrs, 'r');
+        const col = ref ? columnNumber(ref) : prev + 1;
+        prev = col;
+        if (col > upTo) {
+          stopped = true;
+          break;
+        }
+        const s = attr(attrs, 's');
+        cells.push({ col, xml: m[0], s: s ? Number(s) : 0, t: attr(attrs, 't') ?? 'n', inner: m[2] ?? '' });
+      }
+    }
+  }
+  return { r, open: openTag, cells, stopped };
+}
+
+/**
+ * The cells of an unprefixed row found with indexOf instead of the regex (a million-row import parses every
+ * row it compares): `<c` then a space, `>` or `/`, its attributes to `>`, its content to `</c>`. The same
+ * cells as CELL finds in such a row.
+ */
+function scanCells(xml: string, from: number, upTo: number, cells: RawCell[]): boolean {
+  let prev = 0;
+  for (let at = xml.indexOf('<c', from); at >= 0; at = xml.indexOf('<c', at + 2)) {
+    const next = xml.charCodeAt(at + 2);
+    if (next !== 0x20 && next !== 0x3e && next !== 0x2f && next !== 0x09 && next !== 0x0a && next !== 0x0d)
+      continue;
+    const gt = xml.indexOf('>', at);
+    if (gt < 0) return false;
+    const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
+    const attrs = xml.slice(at + 2, selfClosing ? gt - 1 : gt);
+    let end: number;
+    let inner: string;
+    if (selfClosing) {
+      end = gt + 1;
+      inner = '';
+    } else {
+      const close = xml.indexOf('</c>', gt);
+      if (close < 0) return false;
+      end = close + 4;
+      inner = xml.slice(gt + 1, close);
+    }
+    const ref = attr(attrs, 'r');
+    const col = ref ? columnNumber(ref) : prev + 1;
+    prev = col;
+    if (col > upTo) return true;
+    const s = attr(attrs, 's');
+    cells.push({ col, xml: xml.slice(at, end), s: s ? Number(s) : 0, t: attr(attrs, 't') ?? 'n', inner });
+    at = end - 2;
+  }
+  return false;
 }
 
 function attr(attrs: string, name: string): string | undefined {
@@ -122,7 +178,7 @@ export function cellValue(cell: RawCell, reader: CellReader): Cell {
     case 's': {
       const v = V.exec(inner);
       if (!v) return null;
-      const s = reader.strings[Number(v[1])];
+      const s = reader.strings.get(Number(v[1]));
       return s === undefined ? null : s;
     }
     case 'str': {

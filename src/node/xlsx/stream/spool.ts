@@ -10,7 +10,8 @@ export class Spool {
   private readonly file: string;
   private readonly fd: number;
   private written = 0;
-  private pending: string[] = [];
+  /** Lines not written yet, encoded straight into this buffer (no join, no second copy). */
+  private pending = Buffer.allocUnsafe(1 << 20);
   private pendingLength = 0;
   private backing: Buffer = Buffer.alloc(256 * 1024);
   private cache: Buffer = Buffer.alloc(0);
@@ -22,24 +23,41 @@ export class Spool {
       `shipsheet-${label}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.spool`,
     );
     this.fd = fs.openSync(this.file, 'w+', 0o600);
+    // Unlinked while open (POSIX): the data lives as long as the descriptor, so even a killed run leaves no
+    // spool behind. Windows refuses to unlink an open file; there it is removed by close().
+    try {
+      fs.unlinkSync(this.file);
+      this.unlinked = true;
+    } catch {
+      // removed on close
+    }
+  }
+
+  private unlinked = false;
+
+  /** Bytes pushed so far. */
+  get size(): number {
+    return this.written + this.pendingLength;
   }
 
   /** Park a line; returns where it starts (its byte length comes with it). */
   push(line: string): { offset: number; length: number } {
-    const length = Buffer.byteLength(line, 'utf8') + 1;
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (line.length * 3 + 1 > this.pending.length - this.pendingLength) {
+      this.flush();
+      if (line.length * 3 + 1 > this.pending.length) this.pending = Buffer.allocUnsafe(line.length * 3 + 1);
+    }
     const offset = this.written + this.pendingLength;
-    this.pending.push(line, '\n');
-    this.pendingLength += length;
-    if (this.pendingLength >= 1 << 20) this.flush();
-    return { offset, length };
+    const n = this.pending.write(line, this.pendingLength, 'utf8');
+    this.pending[this.pendingLength + n] = 10;
+    this.pendingLength += n + 1;
+    return { offset, length: n + 1 };
   }
 
   private flush(): void {
     if (this.pendingLength === 0) return;
-    const data = Buffer.from(this.pending.join(''), 'utf8');
-    fs.writeSync(this.fd, data, 0, data.length, this.written);
-    this.written += data.length;
-    this.pending = [];
+    fs.writeSync(this.fd, this.pending, 0, this.pendingLength, this.written);
+    this.written += this.pendingLength;
     this.pendingLength = 0;
   }
 
@@ -79,12 +97,24 @@ export class Spool {
     }
   }
 
+  /** Every byte pushed, in order, in blocks (rows parked as finished XML are copied out this way). */
+  *bytes(): Generator<Buffer> {
+    this.flush();
+    for (let at = 0; at < this.written;) {
+      const block = Buffer.allocUnsafe(Math.min(1 << 20, this.written - at));
+      const n = fs.readSync(this.fd, block, 0, block.length, at);
+      if (n <= 0) throw new Error('spool file truncated');
+      at += n;
+      yield n === block.length ? block : block.subarray(0, n);
+    }
+  }
+
   close(): void {
     try {
       fs.closeSync(this.fd);
     } catch {
       // already closed
     }
-    fs.rmSync(this.file, { force: true });
+    if (!this.unlinked) fs.rmSync(this.file, { force: true });
   }
 }

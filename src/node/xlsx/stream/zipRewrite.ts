@@ -142,7 +142,10 @@ export class ZipRewriter {
     const headerAt = this.position;
     const header = Buffer.alloc(30 + nameBytes.length);
     this.position += header.length;
-    const deflate = zlib.createDeflateRaw({ level: 6 });
+    // Level 2, not zlib's default 6: 26 MB of sheet XML (50,000 rows) deflates in 0.77 s of CPU at level 6 and
+    // 0.16 s at level 2, for 3.7 MB instead of 3.1 MB (sheet XML is repetitive); a million rows are ~600 MB of
+    // XML. Excel, LibreOffice and exceljs read any level.
+    const deflate = zlib.createDeflateRaw({ level: 2 });
     let crc = 0;
     let size = 0;
     let compressed = 0;
