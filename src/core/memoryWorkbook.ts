@@ -80,11 +80,13 @@ export class MemoryWorkbook implements Workbook {
           const rowIndex = block.row - 1 + r;
           while (values.length <= rowIndex) values.push([]);
           const row = values[rowIndex];
+          const from = block.col - 1;
+          while (row.length < from + rowValues.length) row.push(null);
           for (let c = 0; c < rowValues.length; c++) {
-            const colIndex = block.col - 1 + c;
-            while (row.length <= colIndex) row.push(null);
             const v = rowValues[c];
-            row[colIndex] = v instanceof Date ? new Date(v.getTime()) : v;
+            // A cell that already holds the value is left alone (a store into a long-lived row costs more).
+            if (v instanceof Date) row[from + c] = new Date(v.getTime());
+            else if (row[from + c] !== v) row[from + c] = v;
           }
         }
         // Formats apply to the data rows the block covers (not to the header row).

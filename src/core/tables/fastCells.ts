@@ -109,6 +109,10 @@ export function fastMoneyNumber(value: number, digits: number): number | undefin
   if (!Number.isFinite(value) || digits >= POW10.length) return undefined;
   if (value === 0) return 0;
   const scale = POW10[digits];
+  // Most amounts already are the double nearest a whole number of minor units: then that number, with no text.
+  // (Such a double of at most 15 significant digits survives toPrecision(15), so the path below agrees.)
+  const direct = Math.round(value * scale);
+  if (direct !== 0 && Math.abs(direct) <= 999_999_999_999_999 && direct / scale === value) return direct;
   const rounded = Number(value.toPrecision(15));
   const minor = Math.round(rounded * scale);
   // Two decimals of at most 15 significant digits are never the same double, so when minor / scale is the

@@ -201,6 +201,8 @@ describe('fast paths answer only when sure, and then as the general parser does'
       fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
       fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000),
       fc.integer({ min: -1e9, max: 1e9 }).map((n) => n * 1.1),
+      // Around the 15-digit limit, where the direct and the text paths must still agree.
+      fc.integer({ min: 0, max: 2e6 }).map((n) => (999_999_999_000_000 + n) / 100),
       fc.constantFrom(0.07, 19.99, 0.1 + 0.2, 9999999999.99, 999999999999.999, -0.005, 1e-7, 1e15, 1e20),
     );
     fc.assert(
