@@ -5,8 +5,10 @@
 // exceljs: the book streamed in with WorkbookReader, the file merged into its rows by key with csv-parse
 // (no validation, rows held in memory), every sheet written out with WorkbookWriter. Our import runs twice:
 // with the bench's --max-old-space-size=8192 and with Node's default heap (what the CLI gets), for peak RSS.
+// The same import from an .xlsx file (shared strings, as Excel saves) runs against bare exceljs reading that
+// file with its streaming WorkbookReader and writing the rows with WorkbookWriter.
 // Wall and CPU time, best of BENCH_RUNS (default 3), and peak RSS; each run in its own process.
-// `BULK_BENCH_SIZES=100000 npm run bench bookImport` for a quick run.
+// `BULK_BENCH_SIZES=100000 npm run bench bookImport` for a quick run; BOOK_BENCH_CASES (below) picks cases.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -119,6 +121,33 @@ const CASES: Record<string, Case> = {
     }
     await out.commit();
   },
+  // The same import from an .xlsx file (as Excel saves it: shared strings) against bare exceljs reading it.
+  'bare exceljs: WorkbookReader (data.xlsx) -> WorkbookWriter': async (dir) => {
+    const out = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: path.join(dir, `bare-xlsx-${process.pid}.xlsx`),
+    });
+    const ws = out.addWorksheet('Inventory');
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path.join(dir, 'data.xlsx'), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    for await (const sheet of reader)
+      for await (const row of sheet) ws.addRow((row.values as unknown[]).slice(1)).commit();
+    ws.commit();
+    await out.commit();
+  },
+  'shipsheet import xlsx into the .xlsx book': async (dir) => {
+    const book = path.join(dir, `book-xlsx-${process.pid}.xlsx`);
+    fs.copyFileSync(path.join(dir, 'book.xlsx'), book);
+    const r = await streamImportIntoBook(book, inventoryTable, path.join(dir, 'data.xlsx'), context, {
+      errorsFile: false,
+    });
+    if (typeof r !== 'object' || !r.ok) throw new Error(`import failed: ${JSON.stringify(r)}`);
+    return r;
+  },
   // The validation alone (what every import of the file costs before any book is touched), for the split.
   'shipsheet import --check (validation only)': async (dir) =>
     validateTableFile(inventoryTable, path.join(dir, 'data.csv'), { errorsFile: false }),
@@ -136,6 +165,10 @@ const CASES: Record<string, Case> = {
 const DEFAULT_HEAP = 'shipsheet import csv into the .xlsx book (default heap)';
 CASES[DEFAULT_HEAP] = CASES['shipsheet import csv into the .xlsx book'];
 
+// BOOK_BENCH_CASES=name|name… runs only those cases (and prints only the pairs of them).
+const ONLY = process.env.BOOK_BENCH_CASES?.split('|');
+if (ONLY) for (const name of Object.keys(CASES)) if (!ONLY.includes(name)) delete CASES[name];
+
 const BARE = 'bare exceljs: csv-parse -> WorkbookWriter';
 const BARE_MERGE = 'bare exceljs merge: WorkbookReader + csv-parse -> WorkbookWriter';
 const PAIRS: [string, string][] = [
@@ -144,6 +177,7 @@ const PAIRS: [string, string][] = [
   [BARE, DEFAULT_HEAP],
   [BARE_MERGE, DEFAULT_HEAP],
   [BARE, 'shipsheet import --check (validation only)'],
+  ['bare exceljs: WorkbookReader (data.xlsx) -> WorkbookWriter', 'shipsheet import xlsx into the .xlsx book'],
 ];
 
 async function prepare(dir: string, n: number): Promise<void> {
@@ -175,6 +209,15 @@ async function prepare(dir: string, n: number): Promise<void> {
     stringify(),
     fs.createWriteStream(path.join(dir, 'data.csv')),
   );
+  const file = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path.join(dir, 'data.xlsx'),
+    useSharedStrings: true,
+  });
+  const data = file.addWorksheet('Inventory');
+  data.addRow(HEADER).commit();
+  for (let i = 0; i < n; i++) data.addRow(dataRow(i, true)).commit();
+  data.commit();
+  await file.commit();
 }
 
 function runCase(name: string, dir: string, n: number): Promise<Result> {
@@ -227,8 +270,9 @@ async function main(): Promise<void> {
           );
         }
       for (const [base, ours] of PAIRS) {
-        const b = best.get(base)!;
-        const o = best.get(ours)!;
+        const b = best.get(base);
+        const o = best.get(ours);
+        if (!b || !o) continue;
         console.log(
           `best: ${ours} vs ${base}: ${o.seconds.toFixed(2)} s wall (${(o.seconds / b.seconds).toFixed(2)}x), ${o.cpuSeconds.toFixed(2)} s CPU (${(o.cpuSeconds / b.cpuSeconds).toFixed(2)}x), peak ${o.peakRssMb.toFixed(0)} MB vs ${b.peakRssMb.toFixed(0)} MB; bare ${b.seconds.toFixed(2)} s wall, ${b.cpuSeconds.toFixed(2)} s CPU`,
         );
@@ -240,7 +284,7 @@ async function main(): Promise<void> {
 }
 
 if (process.env.BOOK_CASE) void child();
-// For profiling: BOOK_PREPARE=DIR:N writes book.xlsx and data.csv there and stops.
+// For profiling: BOOK_PREPARE=DIR:N writes book.xlsx, data.csv and data.xlsx there and stops.
 else if (process.env.BOOK_PREPARE) {
   const [dir, n] = process.env.BOOK_PREPARE.split(':');
   fs.mkdirSync(dir, { recursive: true });
