@@ -724,9 +724,11 @@ class StreamRun {
           text.slice(open.index + open[0].length);
         head = false;
       }
-      // Hold back the end, where the closing tag is.
-      carry = text.slice(-64);
-      yield text.slice(0, -64);
+      // Hold back the end, where the closing tag is — never between the two halves of a surrogate pair (each
+      // piece is encoded to UTF-8 on its own: a split pair would become two U+FFFD).
+      const cut = holdBackCut(text, 64);
+      carry = text.slice(cut);
+      yield text.slice(0, cut);
     }
     const text = carry + decoder.end();
     const close = text.lastIndexOf('</');
@@ -1139,6 +1141,13 @@ function applySheetWrite(
       }
   }
   return out;
+}
+
+/** Where to cut `text` to keep about its last `n` code units back, without splitting a surrogate pair. */
+export function holdBackCut(text: string, n: number): number {
+  const cut = Math.max(0, text.length - n);
+  const before = text.charCodeAt(cut - 1);
+  return cut > 0 && before >= 0xd800 && before <= 0xdbff ? cut - 1 : cut;
 }
 
 function columnLettersOf(col: number): string {
