@@ -15,6 +15,7 @@ import { buildPickList, ordersInPickOrder } from '../labels/pickList';
 import { pickListLayout } from '../labels/pickListLayout';
 import { readSettings } from '../settings/readSettings';
 import type { Settings } from '../settings/readSettings';
+import { shipFromAddress } from '../settings/shipFromAddress';
 import { decodeTable } from '../tables/decodeTable';
 import type { DecodedRow } from '../tables/decodeTable';
 import { listingsTable } from '../tables/listings';
@@ -100,31 +101,7 @@ function outputFormat(requested: 'pdf' | 'zpl' | undefined, settings: Settings):
 }
 
 function shipFromOf(settings: Settings): { address: Address | null; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const get = (key: string, required: boolean) => {
-    const v = settings.text(key).trim();
-    if (required && v === '')
-      problems.push(
-        problem(
-          settingsTable.name,
-          settings.rowOf(key),
-          'value',
-          `${key} is empty: labels need a ship-from address`,
-        ),
-      );
-    return v;
-  };
-  const address: Address = {
-    name: get('ship-from-name', true),
-    line1: get('ship-from-address-1', true),
-    line2: get('ship-from-address-2', false) || undefined,
-    city: get('ship-from-city', true),
-    state: get('ship-from-state', false) || undefined,
-    postalCode: get('ship-from-postal-code', true),
-    country: get('ship-from-country', true).toUpperCase(),
-    phone: get('ship-from-phone', false) || undefined,
-  };
-  return { address: problems.length > 0 ? null : address, problems };
+  return shipFromAddress(settings, 'labels need a ship-from address');
 }
 
 function errorText(e: unknown): string {

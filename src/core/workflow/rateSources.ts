@@ -6,8 +6,8 @@ import { shortServiceName } from '../amazon/buyShippingServices';
 import type { Address, CarrierPlugin, RateRequest } from '../carriers/plugin';
 import type { HttpPort } from '../http/httpPort';
 import type { Settings } from '../settings/readSettings';
+import { shipFromAddress } from '../settings/shipFromAddress';
 import type { Problem } from '../tables/problem';
-import { problem } from '../tables/problem';
 import type { Quoted, QuoteResult, Quoter } from './quoters';
 
 export const RATE_SOURCES = ['card', 'amazon', 'both'] as const;
@@ -120,29 +120,5 @@ export function competingQuoter(card: Quoter, live: Quoter, notes: Map<string, s
 
 /** The ship-from address Buy Shipping needs (all of it, unlike the card, which needs only the postal code). */
 export function liveShipFrom(settings: Settings): { address: Address | null; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const get = (key: string, required: boolean) => {
-    const v = settings.text(key).trim();
-    if (required && v === '')
-      problems.push(
-        problem(
-          'Settings',
-          settings.rowOf(key),
-          'value',
-          `${key} is empty: Buy Shipping rates need the whole ship-from address`,
-        ),
-      );
-    return v;
-  };
-  const address: Address = {
-    name: get('ship-from-name', true),
-    line1: get('ship-from-address-1', true),
-    line2: get('ship-from-address-2', false) || undefined,
-    city: get('ship-from-city', true),
-    state: get('ship-from-state', false) || undefined,
-    postalCode: get('ship-from-postal-code', true),
-    country: get('ship-from-country', true).toUpperCase(),
-    phone: get('ship-from-phone', false) || undefined,
-  };
-  return { address: problems.length > 0 ? null : address, problems };
+  return shipFromAddress(settings, 'Buy Shipping rates need the whole ship-from address');
 }
