@@ -8,3 +8,15 @@ export function normalizeHeader(header: unknown): string {
     .replace(/[\s_]+/g, '-')
     .replace(/-+/g, '-');
 }
+
+/**
+ * Add a column name to a header row right of its last named cell (blank cells at its end are dropped first, so
+ * the column lands next to the table, not after stray empties). Returns the new column's 0-based position.
+ */
+export function appendHeader(header: unknown[], name: string): number {
+  let width = header.length;
+  while (width > 0 && normalizeHeader(header[width - 1]) === '') width--;
+  header.length = width;
+  header.push(name);
+  return width;
+}

@@ -7,7 +7,7 @@ import type { Cell, Grid } from './cell';
 import { decodeCell, encodeCell } from './cellCodec';
 import type { ColumnSpec, FieldValue } from './column';
 import { indexColumns } from './columnIndex';
-import { normalizeHeader } from './normalizeHeader';
+import { appendHeader, normalizeHeader } from './normalizeHeader';
 import type { RecordOf, TableSchema } from './schema';
 import { templateHeaders } from './schema';
 
@@ -55,10 +55,7 @@ export class TableEditor<S extends TableSchema> {
   private position(name: string): number {
     const known = this.positions.get(name);
     if (known !== undefined) return known;
-    let width = this.header.length;
-    while (width > 0 && normalizeHeader(this.header[width - 1]) === '') width--;
-    this.header.length = width;
-    this.header.push(name);
+    const width = appendHeader(this.header, name);
     this.addedHeaders.set(width, name);
     this.positions.set(name, width);
     return width;
@@ -155,10 +152,7 @@ export class TableEditor<S extends TableSchema> {
     const n = normalizeHeader(header);
     const found = this.header.findIndex((h) => normalizeHeader(h) === n);
     if (found >= 0) return found;
-    let width = this.header.length;
-    while (width > 0 && normalizeHeader(this.header[width - 1]) === '') width--;
-    this.header.length = width;
-    this.header.push(header);
+    const width = appendHeader(this.header, header);
     this.addedHeaders.set(width, header);
     return width;
   }

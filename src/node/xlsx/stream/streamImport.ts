@@ -22,6 +22,7 @@ import type {
   TableSchema,
 } from '../../../core';
 import {
+  appendHeader,
   checkTableHeader,
   decodeCell,
   decodeTable,
@@ -33,7 +34,6 @@ import {
   logEditor,
   logEntry,
   logTable,
-  normalizeHeader,
   problem,
   refused,
   templateHeaders,
@@ -439,10 +439,7 @@ class StreamRun {
   private position(name: string): number {
     const known = this.positions.get(name);
     if (known !== undefined) return known;
-    let width = this.header.length;
-    while (width > 0 && normalizeHeader(this.header[width - 1]) === '') width--;
-    this.header.length = width;
-    this.header.push(name);
+    const width = appendHeader(this.header, name);
     this.addedHeaders.set(width, name);
     this.positions.set(name, width);
     return width;
