@@ -18,6 +18,22 @@ export interface ZipEntry {
   readonly localHeaderOffset: number;
 }
 
+/**
+ * The file's size, its last 64 KiB + 22 bytes (where the end-of-central-directory record must be: it may carry
+ * a comment of up to 65,535 bytes) and the record's offset in them, or -1 when there is none.
+ */
+export async function endOfCentralDirectory(
+  handle: fs.promises.FileHandle,
+): Promise<{ size: number; tail: Buffer; eocd: number }> {
+  const size = (await handle.stat()).size;
+  const tailLength = Math.min(size, 65_557);
+  const tail = Buffer.alloc(tailLength);
+  await handle.read(tail, 0, tailLength, size - tailLength);
+  for (let i = tailLength - 22; i >= 0; i--)
+    if (tail.readUInt32LE(i) === EOCD) return { size, tail, eocd: i };
+  return { size, tail, eocd: -1 };
+}
+
 export interface ZipSummary {
   readonly entries: readonly ZipEntry[];
   readonly totalUncompressed: number;
@@ -37,16 +53,7 @@ export async function inspectZip(file: string, limits: BulkLimits = DEFAULT_LIMI
   };
   const handle = await fs.promises.open(file, 'r');
   try {
-    const size = (await handle.stat()).size;
-    const tailLength = Math.min(size, 65_557);
-    const tail = Buffer.alloc(tailLength);
-    await handle.read(tail, 0, tailLength, size - tailLength);
-    let eocd = -1;
-    for (let i = tailLength - 22; i >= 0; i--)
-      if (tail.readUInt32LE(i) === EOCD) {
-        eocd = i;
-        break;
-      }
+    const { size, tail, eocd } = await endOfCentralDirectory(handle);
     if (eocd < 0) fail('the zip directory is missing (the file is truncated or not a zip)');
     let count = tail.readUInt16LE(eocd + 10);
     let cdSize = tail.readUInt32LE(eocd + 12);

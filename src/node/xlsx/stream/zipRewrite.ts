@@ -8,6 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { BulkFileError } from '../../bulk/bulkLimits';
+import { endOfCentralDirectory } from '../../bulk/zipGuard';
 
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -30,16 +31,7 @@ export interface SourceEntry {
 export async function readSourceEntries(file: string): Promise<SourceEntry[]> {
   const handle = await fs.promises.open(file, 'r');
   try {
-    const size = (await handle.stat()).size;
-    const tailLength = Math.min(size, 65_557);
-    const tail = Buffer.alloc(tailLength);
-    await handle.read(tail, 0, tailLength, size - tailLength);
-    let eocd = -1;
-    for (let i = tailLength - 22; i >= 0; i--)
-      if (tail.readUInt32LE(i) === EOCD) {
-        eocd = i;
-        break;
-      }
+    const { tail, eocd } = await endOfCentralDirectory(handle);
     if (eocd < 0) throw new BulkFileError(`${file}: the zip directory is missing`);
     const count = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
