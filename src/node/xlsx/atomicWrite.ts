@@ -15,13 +15,26 @@ export async function writeFileAtomic(file: string, data: Uint8Array): Promise<v
     throw e;
   }
   await handle.close();
+  await renameIntoPlace(tmp, file);
+}
+
+/**
+ * Move a finished, flushed temp file over `file` (the temp is removed if that fails), then flush the folder so
+ * the rename itself survives a crash. `beforeRename` runs just before the rename (tests kill the process there).
+ */
+export async function renameIntoPlace(
+  tmp: string,
+  file: string,
+  beforeRename?: () => unknown,
+): Promise<void> {
   try {
+    await beforeRename?.();
     await fs.promises.rename(tmp, file);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true });
     throw e;
   }
-  const dirHandle = await fs.promises.open(dir, 'r').catch(() => null);
+  const dirHandle = await fs.promises.open(path.dirname(file), 'r').catch(() => null);
   if (dirHandle) {
     await dirHandle.sync().catch(() => undefined);
     await dirHandle.close();

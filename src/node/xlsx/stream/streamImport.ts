@@ -48,7 +48,7 @@ import { parseSheets } from '../../bulk/xlsxRows';
 import type { ZipEntry } from '../../bulk/zipGuard';
 import { inspectZip, openZipEntry, readZipEntry } from '../../bulk/zipGuard';
 import type { Progress } from '../../progress';
-import { removeStaleTemps } from '../atomicWrite';
+import { removeStaleTemps, renameIntoPlace } from '../atomicWrite';
 import { acquireLock } from '../fileLock';
 import { WorkbookFileError } from '../xlsxWorkbook';
 import { BookStyles, SharedStrings, isDate1904, readSharedStrings } from './bookParts';
@@ -688,18 +688,7 @@ class StreamRun {
       await out.close();
       if (!ok) await fs.promises.rm(tmp, { force: true });
     }
-    try {
-      await this.options.beforeRename?.();
-      await fs.promises.rename(tmp, target);
-    } catch (e) {
-      await fs.promises.rm(tmp, { force: true });
-      throw e;
-    }
-    const dirHandle = await fs.promises.open(dir, 'r').catch(() => null);
-    if (dirHandle) {
-      await dirHandle.sync().catch(() => undefined);
-      await dirHandle.close();
-    }
+    await renameIntoPlace(tmp, target, this.options.beforeRename);
   }
 
   /** The book's shared strings with this import's appended (count attributes dropped: they are optional). */
