@@ -8,7 +8,7 @@ import type { ActionResult, Cell, Grid, RunContext, TableSchema, Workbook } from
 import { checkTableHeader, importTable, refused } from '../../core';
 import type { Progress } from '../progress';
 import type { BulkLimits } from './bulkLimits';
-import { errorsFileFor, writeErrorsFile } from './errorsFile';
+import { withErrorsFile } from './errorsFile';
 import { openTableFile } from './tableFileRows';
 
 export interface BulkImportOptions {
@@ -92,16 +92,5 @@ export async function bulkImport(
     mode: options.mode,
     blankKeyParts: options.blankKeyParts,
   });
-  if (options.errorsFile === false) return result;
-  const errorsPath = options.errorsFile ?? errorsFileFor(file);
-  const written = await writeErrorsFile(errorsPath, result.problems);
-  if (!written) return result;
-  return {
-    ...result,
-    lines: [...result.lines, `Rejected rows and why: ${path.relative(process.cwd(), written) || written}`],
-    data: {
-      ...(typeof result.data === 'object' && result.data !== null ? result.data : {}),
-      errorsFile: written,
-    },
-  };
+  return withErrorsFile(result, file, options.errorsFile);
 }

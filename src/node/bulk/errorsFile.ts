@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type { Problem } from '../../core';
+import type { ActionResult, Problem } from '../../core';
 import { neutralizeText } from '../../core';
 
 /** `in/listings.xlsx` → `in/listings.errors.csv`. */
@@ -38,4 +38,26 @@ export async function writeErrorsFile(file: string, problems: readonly Problem[]
   );
   await fs.promises.rename(tmp, file);
   return file;
+}
+
+/**
+ * An import's result with its rejected rows written to the errors file (`errorsFile`: a path, absent for the
+ * default beside the input, false for none): a line naming the file and `data.errorsFile` added.
+ */
+export async function withErrorsFile(
+  result: ActionResult,
+  input: string,
+  errorsFile: string | false | undefined,
+): Promise<ActionResult> {
+  if (errorsFile === false) return result;
+  const written = await writeErrorsFile(errorsFile ?? errorsFileFor(input), result.problems);
+  if (!written) return result;
+  return {
+    ...result,
+    lines: [...result.lines, `Rejected rows and why: ${path.relative(process.cwd(), written) || written}`],
+    data: {
+      ...(typeof result.data === 'object' && result.data !== null ? result.data : {}),
+      errorsFile: written,
+    },
+  };
 }

@@ -41,7 +41,7 @@ import {
 } from '../../../core';
 import { BulkFileError, DEFAULT_LIMITS } from '../../bulk/bulkLimits';
 import type { BulkLimits } from '../../bulk/bulkLimits';
-import { errorsFileFor, writeErrorsFile } from '../../bulk/errorsFile';
+import { withErrorsFile } from '../../bulk/errorsFile';
 import { openTableFile } from '../../bulk/tableFileRows';
 import type { SheetRow } from '../../bulk/xlsxRows';
 import { parseSheets } from '../../bulk/xlsxRows';
@@ -121,16 +121,7 @@ export async function streamImportIntoBook(
     const book = await openBookParts(resolved, label, schema, options.limits ?? DEFAULT_LIMITS);
     if (!book) return NEEDS_WHOLE_BOOK;
     const run = new StreamRun(book, schema, file, context, options, spools);
-    const result = await run.execute();
-    if (options.errorsFile === false) return result;
-    const errorsPath = options.errorsFile ?? errorsFileFor(file);
-    const written = await writeErrorsFile(errorsPath, result.problems);
-    if (!written) return result;
-    return {
-      ...result,
-      lines: [...result.lines, `Rejected rows and why: ${path.relative(process.cwd(), written) || written}`],
-      data: { errorsFile: written },
-    };
+    return await withErrorsFile(await run.execute(), file, options.errorsFile);
   } catch (e) {
     if (e instanceof BulkFileError) throw new StreamImportError(e.message);
     throw e;
